@@ -1,0 +1,56 @@
+/**
+ * Turns the text of a data file into validated facts, or throws an error whose message
+ * names the file, each bad field and what was expected. Pure: callers pass the text.
+ */
+import { parse as parseYaml } from 'yaml';
+import type { z } from 'zod';
+import ipaddr from 'ipaddr.js';
+import { exchangeSchema, serversSchema, type Exchange, type Servers } from './schema.ts';
+
+export class DataError extends Error {
+  override name = 'DataError';
+}
+
+function formatIssues(file: string, issues: z.core.$ZodIssue[]): string {
+  const lines = issues.map((i) => {
+    const field = i.path.length ? i.path.map(String).join('.') : '(the whole file)';
+    return `  - ${field}: ${i.message}`;
+  });
+  return `${file} is not valid:\n${lines.join('\n')}`;
+}
+
+function readYaml(file: string, text: string): unknown {
+  try {
+    return parseYaml(text);
+  } catch (e) {
+    throw new DataError(`${file} is not valid YAML: ${(e as Error).message}`);
+  }
+}
+
+export function parseExchangeFile(file: string, text: string): Exchange {
+  const result = exchangeSchema.safeParse(readYaml(file, text));
+  if (!result.success) throw new DataError(formatIssues(file, result.error.issues));
+  const expectedId = file.split('/').pop()!.replace(/\.ya?ml$/, '');
+  if (result.data.id !== expectedId) {
+    throw new DataError(`${file} is not valid:\n  - id: expected "${expectedId}" (the file name), found "${result.data.id}"`);
+  }
+  return result.data;
+}
+
+export function parseServersFile(file: string, text: string): Servers {
+  const result = serversSchema.safeParse(readYaml(file, text));
+  if (!result.success) throw new DataError(formatIssues(file, result.error.issues));
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  result.data.servers.forEach((s, i) => {
+    if (!ipaddr.isValid(s.address) || (s.address.includes('.') && !s.address.includes(':') && !ipaddr.IPv4.isValidFourPartDecimal(s.address))) {
+      problems.push(`  - servers.${i}.address: expected a single IPv4 or IPv6 address, found "${s.address}"`);
+      return;
+    }
+    const norm = ipaddr.process(s.address).toString();
+    if (seen.has(norm)) problems.push(`  - servers.${i}.address: ${s.address} is listed twice`);
+    seen.add(norm);
+  });
+  if (problems.length) throw new DataError(`${file} is not valid:\n${problems.join('\n')}`);
+  return result.data;
+}

@@ -1,0 +1,224 @@
+/**
+ * The IP-whitelist checker: is this list exactly XAPY's servers, in a form the chosen
+ * exchange accepts? Pure: callers pass the server list and the exchange's facts.
+ */
+import type { Exchange, Fact, Servers } from '../data/schema.ts';
+import ipaddr from 'ipaddr.js';
+import { classify, nonPublicRange, rangeContains, splitEntries, type ParsedEntry } from './ip-parse.ts';
+import { quote, sortFindings, verdictOf, type Finding, type Report, type RuleDoc } from './report.ts';
+
+/** The facts the checker needs about one exchange (a projection of its data file). */
+export interface ExchangeIpFacts {
+  id: string;
+  name: string;
+  maxPerKey: number | 'unknown';
+  cidr: boolean | 'ipv4-only' | 'unknown';
+  ipv6: boolean | 'unknown';
+  separator: 'comma' | 'newline' | 'unknown';
+  /** What the exchange does to a key with no IP binding, for readers; absent when unknown. */
+  withoutIp?: string;
+}
+
+export interface IpCheckContext {
+  servers: Pick<Servers, 'status' | 'servers'>;
+  /** null: check against no particular exchange ("any exchange"). */
+  exchange: ExchangeIpFacts | null;
+  /** Site origin for rule links, e.g. https://docs.xapy.io */
+  site: string;
+}
+
+export interface IpReport extends Report {
+  exchange: string;
+  entries: ParsedEntry[];
+  /** XAPY's servers in the exchange's format, ready to paste. */
+  formatted: string;
+}
+
+export const CHECKER_PATH = '/tools/ip-whitelist-checker/';
+/** At most this many findings of one rule name entries one by one; the rest are counted in one finding. */
+const PER_RULE_LIMIT = 20;
+
+export const ipRules: RuleDoc[] = [
+  { id: 'unrestricted', severity: 'error', title: 'The key accepts requests from anywhere',
+    explanation: 'An empty list, “*”, 0.0.0.0/0 or ::/0 leaves the key usable from any computer in the world. Anyone who obtains the key and secret could use it. Several exchanges also expire such keys or limit what they may do.' },
+  { id: 'invalid-entry', severity: 'error', title: 'An entry is not an IP address',
+    explanation: 'Exchanges accept plain IP addresses, and some accept ranges. A port (1.2.3.4:443), a number above 255, a host name or a URL will be refused by the exchange’s form or, worse, saved as something you did not mean.' },
+  { id: 'non-public-address', severity: 'error', title: 'A private, loopback or reserved address',
+    explanation: 'Requests from XAPY reach the exchange from public internet addresses. A private (10.x, 192.168.x), loopback, link-local or reserved address can never be the source of such a request, so it is always a mistake in a whitelist.' },
+  { id: 'range-too-broad', severity: 'error', title: 'A range that contains XAPY’s servers and much more',
+    explanation: 'A range such as 203.0.113.0/24 includes XAPY’s server but also every other address in it. Whitelist the single addresses XAPY publishes instead.' },
+  { id: 'not-xapy-server', severity: 'error', title: 'An address that is not one of XAPY’s servers',
+    explanation: 'The key should accept requests only from XAPY. Any other address, even your own, widens who can use the key. Keep a separate key for your own tools.' },
+  { id: 'missing-xapy-server', severity: 'error', title: 'One of XAPY’s servers is missing',
+    explanation: 'XAPY may send requests from any server on its list. When one is missing, the exchange rejects the requests that come from it and orders or transfers fail at random.' },
+  { id: 'too-many-entries', severity: 'error', title: 'More entries than the exchange allows',
+    explanation: 'Each exchange caps how many addresses one key may hold. A longer list is refused or cut short.' },
+  { id: 'cidr-not-accepted', severity: 'error', title: 'The exchange does not accept ranges',
+    explanation: 'Some exchanges accept single addresses only, or ranges of IPv4 addresses only. Enter each address on its own.' },
+  { id: 'ipv6-not-accepted', severity: 'error', title: 'The exchange does not accept IPv6',
+    explanation: 'This exchange documents IPv4 addresses only. Use XAPY’s IPv4 addresses.' },
+  { id: 'duplicate-entry', severity: 'warning', title: 'The same address twice',
+    explanation: 'An address written twice, even in two notations (2001:db8::1 and 2001:0db8:0:0:0:0:0:1), uses up two places of the exchange’s limit and makes the list harder to review. Remove the copies.' },
+  { id: 'max-entries-unknown', severity: 'warning', title: 'The exchange’s limit on entries is not documented',
+    explanation: 'We found no official statement of how many addresses this exchange allows on one key. When you save the key, check that the exchange kept every address.' },
+  { id: 'cidr-support-unknown', severity: 'warning', title: 'Range support is not documented',
+    explanation: 'We found no official statement of whether this exchange accepts ranges. Prefer single addresses, which every exchange accepts.' },
+  { id: 'ipv6-support-unknown', severity: 'warning', title: 'IPv6 support is not documented',
+    explanation: 'We found no official statement of whether this exchange accepts IPv6 addresses. After saving, check that the exchange kept them.' },
+  { id: 'example-server-list', severity: 'info', title: 'The server list is an example',
+    explanation: 'XAPY has not yet published its real server list on this site. The addresses shown are documentation addresses that stand in for it; do not put them on a real key.' },
+];
+
+/** Projects an exchange's data file onto the facts the checker uses. */
+export function ipFactsOf(exchange: Exchange): ExchangeIpFacts {
+  const v = <T>(f: Fact<T>) => f.value;
+  const withoutIp = exchange.ip.withoutIp.value;
+  return {
+    id: exchange.id,
+    name: exchange.name,
+    maxPerKey: v(exchange.ip.maxPerKey),
+    cidr: v(exchange.ip.cidr),
+    ipv6: v(exchange.ip.ipv6),
+    separator: v(exchange.ip.separator),
+    ...(withoutIp !== 'unknown' ? { withoutIp: withoutIp.summary } : {}),
+  };
+}
+
+export function separatorText(separator: ExchangeIpFacts['separator'] | undefined): string {
+  return separator === 'comma' ? ',' : '\n';
+}
+
+export function checkIps(text: string, ctx: IpCheckContext): IpReport {
+  const classified = splitEntries(text).map(classify);
+  const entries = classified.map((c) => c.entry);
+  const ex = ctx.exchange;
+  const docs = (id: string) => `${ctx.site}${CHECKER_PATH}#${id}`;
+  const serverAddresses = ctx.servers.servers.map((s) => s.address);
+  const serverSet = new Set(serverAddresses);
+  const serverParsed = serverAddresses.map((a) => ipaddr.process(a));
+  const formatted = serverAddresses.join(separatorText(ex?.separator));
+  const exchangeName = ex ? ex.name : 'the exchange';
+
+  const findings: Finding[] = [];
+  const counts = new Map<string, number>();
+  /** Records a finding; the message is built only if it will be shown. */
+  const add = (id: string, severity: Finding['severity'], build: () => { message: string; fix?: string }, perEntry = false) => {
+    const n = (counts.get(id) ?? 0) + 1;
+    counts.set(id, n);
+    if (perEntry && n > PER_RULE_LIMIT) return;
+    findings.push({ id, severity, ...build(), docs: docs(id) });
+  };
+
+  const keepOnly = `Whitelist only XAPY’s servers: ${serverAddresses.join(', ')}.`;
+  const consequence = ex?.withoutIp ? ` On ${ex.name}: ${ex.withoutIp}` : '';
+
+  if (entries.length === 0) {
+    add('unrestricted', 'error', () => ({
+      message: `The list is empty, so the key would accept requests from any address.${consequence}`,
+      fix: keepOnly }));
+  }
+
+  const seen = new Map<string, string[]>();
+  let hasRange = false;
+  let hasIpv6 = false;
+  for (const { entry, address, prefix } of classified) {
+    if (entry.kind === 'invalid') {
+      add('invalid-entry', 'error', () => ({ message: `${quote(entry.input)} is not usable: ${entry.reason}.`,
+        fix: 'Correct or remove it.' }), true);
+      continue;
+    }
+    const norm = entry.normalized!;
+    seen.set(norm, [...(seen.get(norm) ?? []), entry.input]);
+    if (entry.kind === 'any') {
+      add('unrestricted', 'error', () => ({
+        message: `${quote(entry.input)} allows requests from any address.${consequence}`, fix: keepOnly }));
+      continue;
+    }
+    const isRange = entry.kind === 'ipv4-range' || entry.kind === 'ipv6-range';
+    const isV6 = entry.kind === 'ipv6' || entry.kind === 'ipv6-range';
+    hasRange ||= isRange;
+    hasIpv6 ||= isV6;
+    if (ex && isRange && (ex.cidr === false || (ex.cidr === 'ipv4-only' && isV6))) {
+      add('cidr-not-accepted', 'error', () => ({
+        message: `${ex.name} does not accept ${ex.cidr === 'ipv4-only' ? 'IPv6 ranges' : 'ranges'} such as ${quote(entry.input)}.`,
+        fix: 'Enter single addresses.' }), true);
+    }
+    if (ex && isV6 && ex.ipv6 === false) {
+      add('ipv6-not-accepted', 'error', () => ({ message: `${ex.name} does not accept IPv6 addresses such as ${quote(entry.input)}.`,
+        fix: 'Use XAPY’s IPv4 addresses.' }), true);
+    }
+    if (!isRange && serverSet.has(norm)) continue;
+
+    if (isRange) {
+      const inside = serverAddresses.filter((_, i) => rangeContains(address!, prefix!, serverParsed[i]!));
+      if (inside.length > 0) {
+        add('range-too-broad', 'error', () => ({
+          message: `${quote(entry.input)} contains XAPY’s ${inside.join(', ')} but also every other address in the range.`,
+          fix: `Replace it with ${inside.join(', ')}.` }), true);
+        continue;
+      }
+    }
+    const where = nonPublicRange(address!);
+    if (where) {
+      add('non-public-address', 'error', () => ({
+        message: `${quote(entry.input)} is ${where}; no request from XAPY can come from it.`, fix: 'Remove it.' }), true);
+      continue;
+    }
+    add('not-xapy-server', 'error', () => ({
+      message: `${quote(entry.input)} is not one of XAPY’s servers; requests from it could use the key.`,
+      fix: 'Remove it. Use a separate key for your own tools.' }), true);
+  }
+
+  for (const [norm, inputs] of seen) {
+    if (inputs.length < 2) continue;
+    const written = [...new Set(inputs)];
+    add('duplicate-entry', 'warning', () => ({
+      message: written.length > 1
+        ? `${written.map((w) => quote(w)).join(' and ')} are the same address (${norm}).`
+        : `${quote(norm)} is listed ${inputs.length} times.`,
+      fix: 'Keep it once.' }), true);
+  }
+
+  const covered = (s: string) => seen.has(s);
+  for (const server of ctx.servers.servers) {
+    if (covered(server.address)) continue;
+    add('missing-xapy-server', 'error', () => ({
+      message: `XAPY’s server ${server.address} (${server.label}) is missing; ${exchangeName} will reject requests from it.`,
+      fix: `Add ${server.address}.` }));
+  }
+
+  if (ex && entries.length > 0) {
+    if (typeof ex.maxPerKey === 'number' && entries.length > ex.maxPerKey) {
+      add('too-many-entries', 'error', () => ({
+        message: `${ex.name} allows at most ${ex.maxPerKey} entries on one key; this list has ${entries.length}.`, fix: keepOnly }));
+    } else if (ex.maxPerKey === 'unknown') {
+      add('max-entries-unknown', 'warning', () => ({
+        message: `${ex.name} does not document how many addresses one key may hold.`,
+        fix: `After saving the key, check that ${ex.name} kept all ${entries.length} entries.` }));
+    }
+    if (hasRange && ex.cidr === 'unknown') {
+      add('cidr-support-unknown', 'warning', () => ({ message: `${ex.name} does not document whether it accepts ranges.`,
+        fix: 'Enter single addresses instead.' }));
+    }
+    if (hasIpv6 && ex.ipv6 === 'unknown') {
+      add('ipv6-support-unknown', 'warning', () => ({ message: `${ex.name} does not document whether it accepts IPv6 addresses.`,
+        fix: `After saving the key, check that ${ex.name} kept the IPv6 entries.` }));
+    }
+  }
+
+  for (const [id, n] of counts) {
+    if (n > PER_RULE_LIMIT) {
+      const first = findings.find((f) => f.id === id)!;
+      findings.push({ ...first, message: `…and ${n - PER_RULE_LIMIT} more entries with the same problem.` });
+    }
+  }
+
+  if (ctx.servers.status === 'example') {
+    add('example-server-list', 'info', () => ({
+      message: 'The XAPY server list used here is an example (documentation addresses), not XAPY’s real servers.',
+      fix: 'Do not put these addresses on a real key until XAPY publishes its list on this site.' }));
+  }
+
+  const sorted = sortFindings(findings);
+  return { verdict: verdictOf(sorted), findings: sorted, exchange: ex?.id ?? 'any', entries, formatted };
+}

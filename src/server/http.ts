@@ -1,0 +1,91 @@
+/**
+ * Small HTTP helpers for the server routes: JSON and Markdown responses, and a request
+ * body reader that enforces a size limit and never throws.
+ */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+const noStore = { 'Cache-Control': 'no-store' };
+
+export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(`${JSON.stringify(body, null, 2)}\n`, {
+    status,
+    headers: { 'Content-Type': 'application/json; charset=utf-8', ...noStore, ...headers },
+  });
+}
+
+export function markdown(status: number, body: string, headers: Record<string, string> = {}): Response {
+  return new Response(body, { status, headers: { 'Content-Type': 'text/markdown; charset=utf-8', ...headers } });
+}
+
+export function errorJson(e: HttpError): Response {
+  return json(e.status, { error: e.message }, e.headers);
+}
+
+/** Reads the body as text, refusing more than `limit` bytes with 413 (without reading it all). */
+export async function readText(request: Request, limit = MAX_BODY_BYTES): Promise<string> {
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  const tooLarge = () => new HttpError(413, `The request body is larger than ${limit / 1024} kB. Send a shorter list.`);
+  if (declared > limit) throw tooLarge();
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const all = new Uint8Array(size);
+  let offset = 0;
+  for (const c of chunks) {
+    all.set(c, offset);
+    offset += c.byteLength;
+  }
+  return new TextDecoder().decode(all);
+}
+
+/** Reads a JSON object body: 400 with a clear message when it is not one. */
+export async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
+  const text = await readText(request);
+  if (text.trim() === '') throw new HttpError(400, 'The request body is empty. Send a JSON object, for example {"exchange": "okx", "ips": "192.0.2.10"}.');
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    throw new HttpError(400, `The request body is not valid JSON (${(e as Error).message}).`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new HttpError(400, 'The request body must be a JSON object, for example {"exchange": "okx", "ips": "192.0.2.10"}.');
+  }
+  return value as Record<string, unknown>;
+}
+
+/** Runs a handler; turns HttpError into its response and anything unexpected into a 400/500-free message. */
+export async function handle(run: () => Promise<Response> | Response): Promise<Response> {
+  try {
+    return await run();
+  } catch (e) {
+    if (e instanceof HttpError) return errorJson(e);
+    console.error(e);
+    return json(400, { error: 'The request could not be processed. Check it against the API description on the checker page.' });
+  }
+}
+
+export function methodNotAllowed(allowed: string[]): HttpError {
+  return new HttpError(405, `Use ${allowed.join(' or ')} for this endpoint.`, { Allow: allowed.join(', ') });
+}
