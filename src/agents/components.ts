@@ -42,10 +42,14 @@ const ipChecker: ComponentRenderer = (el) => {
     ...exampleNotice(),
     p(
       strong('IP whitelist checker.'),
-      ' On the web page this is an interactive form. It checks a pasted IP list against XAPY’s servers and the chosen exchange’s limits, and returns a verdict (',
+      ' On the web page this is an interactive form. It checks a pasted IP list against XAPY’s servers (',
+      ...servers.servers.flatMap((s, i) => [i ? ', ' : '', code(s.address)]),
+      '; also at ', link('/servers.json', '/servers.json'),
+      ') and the chosen exchange’s limits, and returns a verdict (',
       code('pass'), ', ', code('warn'), ' or ', code('fail'),
-      '), findings with rule ids, each entry as it was read, and the corrected list. Agents can call the same check over HTTP:',
+      '), findings with rule ids, each entry as it was read, and the corrected list.',
     ),
+    p('Agents can run the same check over HTTP:'),
     fence('sh', `curl -s ${SITE}/api/check/ips \\\n  -H 'Content-Type: application/json' \\\n  -d '{"exchange": "${exchange}", "ips": "${sample}"}'`),
     p('Every rule is explained on ', link('/tools/ip-whitelist-checker.md#the-rules', 'the checker page'), '.'),
   ];

@@ -16,5 +16,9 @@ export async function copyText(text: string, status: Element | null, done = 'Cop
     ok = document.execCommand('copy');
     area.remove();
   }
-  if (status) status.textContent = ok ? done : 'Copy failed: select the text and copy it by hand.';
+  if (!status) return;
+  // Clear first, so that a second copy with the same message is announced again.
+  status.textContent = '';
+  const message = ok ? done : 'Copy failed: select the text and copy it by hand.';
+  requestAnimationFrame(() => (status.textContent = message));
 }

@@ -26,6 +26,7 @@ class IpCheckerElement extends HTMLElement {
   #config!: Config;
   #report: IpReport | undefined;
   #timer: number | undefined;
+  #announceTimer: number | undefined;
 
   connectedCallback() {
     this.#config = JSON.parse(this.dataset.config ?? '{}') as Config;
@@ -76,7 +77,13 @@ class IpCheckerElement extends HTMLElement {
     const errors = report.findings.filter((f) => f.severity === 'error').length;
     const warnings = report.findings.filter((f) => f.severity === 'warning').length;
     verdict.dataset.verdict = report.verdict;
-    verdict.textContent = `Verdict: ${verdictLabel[report.verdict]} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`;
+    const summary = `Verdict: ${verdictLabel[report.verdict]} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`;
+    verdict.textContent = summary;
+    // Screen readers hear the summary once the user pauses, not the whole list on every keystroke.
+    window.clearTimeout(this.#announceTimer);
+    this.#announceTimer = window.setTimeout(() => {
+      this.querySelector('[data-announce]')!.textContent = summary;
+    }, 700);
 
     const list = this.querySelector('[data-findings]')!;
     list.replaceChildren(
@@ -88,6 +95,7 @@ class IpCheckerElement extends HTMLElement {
         if (f.docs) {
           const link = el('a', 'Why?');
           link.href = f.docs.replace(this.#config.site, '');
+          link.setAttribute('aria-label', `Why? Rule ${f.id}`);
           item.append(' ', link);
         }
         return item;

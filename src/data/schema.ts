@@ -29,7 +29,7 @@ export function fact<T extends z.ZodType>(value: T) {
       error: 'a disputed fact needs the sources on each side (at least two)',
       path: ['sources'],
     })
-    .refine((f) => !((f as { value: unknown }).value === 'unknown' || f.disputed) || f.note, {
+    .refine((f) => !((f as unknown as { value: unknown }).value === 'unknown' || f.disputed) || f.note, {
       error: 'an unknown or disputed fact needs a note telling the reader what to check',
       path: ['note'],
     });

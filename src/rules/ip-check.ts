@@ -121,14 +121,16 @@ export function checkIps(text: string, ctx: IpCheckContext): IpReport {
   const seen = new Map<string, string[]>();
   let hasRange = false;
   let hasIpv6 = false;
-  for (const { entry, address, prefix } of classified) {
+  for (const { entry, address, prefix, range } of classified) {
     if (entry.kind === 'invalid') {
       add('invalid-entry', 'error', () => ({ message: `${quote(entry.input)} is not usable: ${entry.reason}.`,
         fix: 'Correct or remove it.' }), true);
       continue;
     }
     const norm = entry.normalized!;
-    seen.set(norm, [...(seen.get(norm) ?? []), entry.input]);
+    const inputs = seen.get(norm);
+    if (inputs) inputs.push(entry.input);
+    else seen.set(norm, [entry.input]);
     if (entry.kind === 'any') {
       add('unrestricted', 'error', () => ({
         message: `${quote(entry.input)} allows requests from any address.${consequence}`, fix: keepOnly }));
@@ -158,7 +160,7 @@ export function checkIps(text: string, ctx: IpCheckContext): IpReport {
         continue;
       }
     }
-    const where = nonPublicRange(address!);
+    const where = nonPublicRange(range ?? address!.range());
     if (where) {
       add('non-public-address', 'error', () => ({
         message: `${quote(entry.input)} is ${where}; no request from XAPY can come from it.`, fix: 'Remove it.' }), true);

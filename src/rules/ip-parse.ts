@@ -23,7 +23,7 @@ const QUOTES = /^["'`]+|["'`]+$/g;
 /** Splits pasted text into entries. A JSON array of strings is read as such. */
 export function splitEntries(text: string): string[] {
   const trimmed = text.trim();
-  if (trimmed.startsWith('[') && trimmed.endsWith(']') && trimmed.includes('"')) {
+  if (trimmed.startsWith('[') && trimmed.endsWith(']')) {
     try {
       const value: unknown = JSON.parse(trimmed);
       if (Array.isArray(value) && value.every((v) => typeof v === 'string')) {
@@ -67,6 +67,8 @@ export interface Classified {
   /** The address, or a range's network address. */
   address?: Address;
   prefix?: number;
+  /** ipaddr.js's name for the special range the address is in ("unicast" when none), when already known. */
+  range?: string;
 }
 
 function parseAddress(input: string, text: string): Classified {
@@ -86,13 +88,13 @@ function parseAddress(input: string, text: string): Classified {
     } catch {
       return { entry: invalid(input, 'it is not a valid IPv6 address') };
     }
-    if (address.isIPv4MappedAddress()) {
-      const v4 = address.toIPv4Address(); // ::ffff:192.0.2.1 stands for 192.0.2.1
+    const range = address.range(); // computed once: it also tells an IPv4-mapped address
+    if (range === 'ipv4Mapped') {
+      const v4 = (address as ipaddr.IPv6).toIPv4Address(); // ::ffff:192.0.2.1 stands for 192.0.2.1
       return { entry: { input, kind: 'ipv4', normalized: v4.toString() }, address: v4 };
     }
-    return { entry: { input, kind: 'ipv6', normalized: address.toString() }, address };
+    return { entry: { input, kind: 'ipv6', normalized: address.toString() }, address, range };
   }
-  if (/^[a-z]+:\/\//i.test(text)) return { entry: invalid(input, 'it is a URL; enter the IP address alone') };
   if (/[a-z]/i.test(text) && /^[a-z0-9.-]+$/i.test(text)) return { entry: invalid(input, 'it is a host name; exchanges accept IP addresses only') };
   return { entry: invalid(input, 'it is not an IP address') };
 }
@@ -100,6 +102,7 @@ function parseAddress(input: string, text: string): Classified {
 /** Classifies one entry and keeps its parsed address. */
 export function classify(input: string): Classified {
   if (input === '*') return { entry: { input, kind: 'any', normalized: '*' } };
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(input)) return { entry: invalid(input, 'it is a URL; enter the IP address alone') };
   let text = input;
   const bracketed = /^\[([^\]]*)\](.*)$/.exec(text);
   if (bracketed) {
@@ -138,9 +141,8 @@ export function parseList(text: string): ParsedEntry[] {
   return splitEntries(text).map(parseEntry);
 }
 
-/** The address range (special-purpose block) an address falls in, in plain words; undefined when public. */
-export function nonPublicRange(address: Address): string | undefined {
-  const range = address.range();
+/** The special-purpose block named by ipaddr.js's range(), in plain words; undefined for a public address. */
+export function nonPublicRange(range: string): string | undefined {
   const names: Record<string, string> = {
     unspecified: 'the “unspecified” address',
     broadcast: 'the broadcast address',

@@ -7,7 +7,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 export const INSTALL_HINT = 'Install it with: apt-get install -y --no-install-recommends chromium (or set CHROMIUM_PATH).';
 
@@ -50,4 +51,47 @@ export async function launch(): Promise<{ context: BrowserContext; close: () => 
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+export interface ServersJson {
+  status: 'example' | 'published';
+  updated: string;
+  servers: { address: string; label: string }[];
+}
+
+/**
+ * One browser per test file, with clipboard access for the site and XAPY's server list from
+ * /servers.json. `newPage()` opens a page that records script errors; `closePage()` closes it
+ * and fails the test if any error happened. Call inside a describe block.
+ */
+export function useBrowser(baseUrl: string) {
+  const state = {
+    context: undefined as unknown as BrowserContext,
+    servers: undefined as unknown as ServersJson,
+    addresses: [] as string[],
+    async newPage() {
+      const page = await state.context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(String(error)));
+      pageErrors.set(page, errors);
+      return page;
+    },
+    async closePage(page: Page) {
+      await page.close();
+      expect(pageErrors.get(page), 'no uncaught script error on the page').toEqual([]);
+    },
+  };
+  const pageErrors = new WeakMap<Page, string[]>();
+  let close: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    ({ context: state.context, close } = await launch());
+    await state.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
+    state.servers = (await (await fetch(`${baseUrl}/servers.json`)).json()) as ServersJson;
+    state.addresses = state.servers.servers.map((s) => s.address);
+    expect(state.addresses.length).toBeGreaterThan(0);
+  });
+  afterAll(async () => {
+    await close?.();
+  });
+  return state;
 }

@@ -1,0 +1,81 @@
+// What a visitor downloads before opening search, as Chromium loads it: each response gzipped
+// (level 9) and summed by type. Starlight's search UI, which it prefetches once the page is idle,
+// is shown in its own column. Needs the built site and Chromium.
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+
+const pages = {
+  'home (/)': '/',
+  'guide (generate-api-key)': '/integration/generate-api-key/',
+  'checker (ip-whitelist-checker)': '/tools/ip-whitelist-checker/',
+  'server list (with checker)': '/setup/on-crypto-exchanges/server-ips/',
+};
+
+function chromiumPath() {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  for (const c of ['chromium', 'chromium-browser']) {
+    try { return execFileSync('sh', ['-c', `command -v ${c}`], { encoding: 'utf8' }).trim(); } catch { /* next */ }
+  }
+  return undefined;
+}
+
+export async function pageWeights() {
+  const exe = chromiumPath();
+  if (!exe) return console.log('\nPage weight: skipped (Chromium not found; apt-get install -y --no-install-recommends chromium)');
+  const port = 4400 + Math.floor(Math.random() * 500);
+  const server = spawn(process.execPath, ['dist/server/entry.mjs'], { env: { ...process.env, HOST: '127.0.0.1', PORT: String(port) }, stdio: 'ignore' });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    try { if ((await fetch(`${base}/servers.json`)).ok) break; } catch { /* starting */ }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const profile = mkdtempSync(join(tmpdir(), 'xapy-bench-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: exe, headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const rows = [];
+  try {
+    for (const [name, path] of Object.entries(pages)) {
+      const page = await context.newPage();
+      const sizes = { js: 0, search: 0, css: 0, html: 0, files: 0 };
+      const pending = [];
+      page.on('response', (res) => {
+        pending.push((async () => {
+          const type = res.request().resourceType();
+          const body = await res.body().catch(() => Buffer.alloc(0));
+          const gz = gzipSync(body, { level: 9 }).length;
+          // Starlight prefetches its search UI (Pagefind's ui-core) when the page is idle; count it apart.
+          if (type === 'script' && /ui-core|pagefind/.test(res.url())) sizes.search += gz;
+          else if (type === 'script') { sizes.js += gz; sizes.files++; }
+          else if (type === 'stylesheet') sizes.css += gz;
+          else if (type === 'document') sizes.html += gz;
+        })());
+      });
+      await page.goto(base + path, { waitUntil: 'networkidle' });
+      // Inline scripts count too: they are part of the HTML, so report them separately.
+      const inline = await page.evaluate(() => [...document.querySelectorAll('script:not([src])')].map((s) => s.textContent ?? '').join('\n'));
+      await Promise.all(pending);
+      rows.push({
+        page: name,
+        'HTML gz B': sizes.html,
+        'CSS gz B': sizes.css,
+        'JS files gz B': sizes.js,
+        'JS files': sizes.files,
+        'inline JS gz B': gzipSync(Buffer.from(inline), { level: 9 }).length,
+        'search UI gz B (idle prefetch)': sizes.search,
+      });
+      await page.close();
+    }
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+    server.kill();
+  }
+  console.log('\nPage weight before search is opened (gzip bytes; inline JS is also inside the HTML figure)');
+  console.table(rows);
+}

@@ -1,0 +1,155 @@
+/**
+ * The built site over HTTP, as a reader and an agent meet it: every page, its Markdown twin,
+ * llms.txt, the server list. Pages are discovered from src/content/docs.
+ */
+import { describe, expect, it, inject } from 'vitest';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import { visit } from 'unist-util-visit';
+import type { Root } from 'mdast';
+import { docIds, htmlPathOf, local, mdPathOf } from '../helpers/site.ts';
+
+const base = inject('baseUrl');
+const ids = docIds();
+const get = (path: string, init?: RequestInit) => fetch(local(base, path), init);
+const parseMd = (md: string) => unified().use(remarkParse).use(remarkGfm).parse(md) as Root;
+
+function linksOf(tree: Root): string[] {
+  const urls: string[] = [];
+  visit(tree, (node) => {
+    if (node.type === 'link' || node.type === 'definition' || node.type === 'image') urls.push(node.url);
+  });
+  return urls;
+}
+
+describe('pages', () => {
+  it('has the pages the information architecture promises', () => {
+    expect(ids).toEqual(expect.arrayContaining([
+      'index', 'introduction/readme', 'integration/generate-api-key', 'setup/on-crypto-exchanges/server-ips',
+      'setup/on-crypto-exchanges/whitelist-address', 'tools/ip-whitelist-checker',
+    ]));
+  });
+
+  it.each(ids)('%s answers 200 with HTML, with and without the trailing slash', async (id) => {
+    const res = await get(htmlPathOf(id));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/text\/html/);
+    if (id !== 'index') expect((await get(`/${id}`)).status).toBe(200);
+  });
+
+  it('keeps the anchor XAPY’s app links to for the exchange list', async () => {
+    const html = await (await get('/introduction/readme/')).text();
+    expect(html).toContain('id="list-of-supported-exchanges"');
+    for (const name of ['Binance', 'OKX', 'Bybit', 'Bitget', 'Gate', 'HTX', 'CoinEx', 'KuCoin']) expect(html).toContain(name);
+  });
+
+  it('answers an unknown page with 404', async () => {
+    expect((await get('/no/such/page/')).status).toBe(404);
+  });
+});
+
+describe('the example server list is marked as an example everywhere it appears', async () => {
+  const list = await (await get('/servers.json')).json();
+
+  it('is served as JSON with status, date and servers', () => {
+    expect(list).toMatchObject({ status: expect.stringMatching(/^(example|published)$/), updated: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+    expect(list.servers.length).toBeGreaterThan(0);
+    for (const s of list.servers) expect(s).toEqual({ address: expect.any(String), label: expect.any(String) });
+  });
+
+  it.each(['/setup/on-crypto-exchanges/server-ips/', '/tools/ip-whitelist-checker/', '/setup/on-crypto-exchanges/server-ips.md', '/tools/ip-whitelist-checker.md'])(
+    '%s shows every address and, while the list is an example, says so', async (path) => {
+      const body = await (await get(path)).text();
+      for (const s of list.servers) expect(body).toContain(s.address);
+      if (list.status === 'example') expect(body).toContain('Example addresses, not XAPY’s servers');
+    },
+  );
+});
+
+describe('Markdown twins', () => {
+  it.each(ids)('%s.md is clean Markdown', async (id) => {
+    const res = await get(mdPathOf(id));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/markdown; charset=utf-8');
+    const md = await res.text();
+    const tree = parseMd(md);
+
+    const h1 = tree.children.filter((n) => n.type === 'heading' && n.depth === 1);
+    expect(h1, 'exactly one H1').toHaveLength(1);
+    expect(tree.children[0]?.type, 'starts with the H1').toBe('heading');
+
+    visit(tree, (node) => {
+      expect(node.type, 'no raw HTML or JSX survives').not.toBe('html');
+      if (node.type === 'text' || node.type === 'paragraph') {
+        const value = 'value' in node ? String(node.value) : '';
+        expect(value).not.toMatch(/<[A-Z][A-Za-z]*/);
+        expect(value).not.toMatch(/^(import|export)\s/m);
+      }
+      if (node.type === 'code') expect(node.lang, 'every code fence names its language').toBeTruthy();
+    });
+    expect(md).not.toMatch(/^(import|export)\s/m);
+  });
+
+  it('every link in every twin resolves', async () => {
+    const seen = new Set<string>();
+    for (const id of ids) {
+      const tree = parseMd(await (await get(mdPathOf(id))).text());
+      for (const url of linksOf(tree)) {
+        if (!url.startsWith('/') && !url.startsWith('https://docs.xapy.io')) continue;
+        const path = url.split('#')[0]!;
+        if (seen.has(path)) continue;
+        seen.add(path);
+        expect((await get(path)).status, `${id}.md links to ${url}`).toBe(200);
+      }
+    }
+    expect(seen.size).toBeGreaterThan(5);
+  });
+
+  it('internal page links point at .md twins', async () => {
+    const tree = parseMd(await (await get('/index.md')).text());
+    const internal = linksOf(tree).filter((u) => u.startsWith('/') && !/\.(json|txt)$/.test(u.split('#')[0]!));
+    expect(internal.length).toBeGreaterThan(3);
+    for (const u of internal) expect(u.split('#')[0]).toMatch(/\.md$/);
+  });
+
+  it('renders the server list as a table of the real addresses and the widget as a worked curl example', async () => {
+    const md = await (await get('/setup/on-crypto-exchanges/server-ips.md')).text();
+    expect(md).toMatch(/\| Address +\| Server +\|/);
+    expect(md).toMatch(/```sh\ncurl -s https:\/\/docs\.xapy\.io\/api\/check\/ips/);
+  });
+
+  it('answers an unknown .md with 404 and a Markdown pointer to llms.txt', async () => {
+    const res = await get('/no/such/page.md');
+    expect(res.status).toBe(404);
+    expect(res.headers.get('content-type')).toMatch(/text\/markdown/);
+    expect(await res.text()).toMatch(/^# Page not found[\s\S]*\/llms\.txt/);
+  });
+});
+
+describe('llms.txt', async () => {
+  const res = await get('/llms.txt');
+  const text = await res.text();
+  const tree = parseMd(text);
+
+  it('follows llmstxt.org: an H1, a summary blockquote, then sections of links', () => {
+    expect(res.status).toBe(200);
+    expect(tree.children[0]).toMatchObject({ type: 'heading', depth: 1 });
+    expect(tree.children[1]?.type).toBe('blockquote');
+    const sections = tree.children.filter((n) => n.type === 'heading' && n.depth === 2).length;
+    expect(sections).toBeGreaterThanOrEqual(5);
+    expect(text.length).toBeLessThan(50_000);
+  });
+
+  it('lists every page with its .md URL and description, grouped by sidebar section', () => {
+    for (const id of ids) expect(text).toMatch(new RegExp(`- \\[[^\\]]+\\]\\(https://docs\\.xapy\\.io/${id.replace(/\//g, '\\/')}\\.md\\): \\S`));
+    expect(text.indexOf('## Introduction')).toBeLessThan(text.indexOf('introduction/readme.md'));
+    expect(text.indexOf('## Tools')).toBeLessThan(text.indexOf('tools/ip-whitelist-checker.md'));
+  });
+
+  it('every link in it resolves', async () => {
+    const links = linksOf(tree);
+    expect(links.length).toBeGreaterThan(ids.length);
+    for (const url of links) expect((await get(url.split('#')[0]!)).status, url).toBe(200);
+  });
+});
