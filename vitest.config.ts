@@ -6,6 +6,7 @@ import { defineConfig } from 'vitest/config';
 //  browser – Chromium driving the built site (widgets, keyboard, privacy).
 export default defineConfig({
   test: {
+    reporters: ['default', './test/helpers/summary-reporter.ts'],
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
       { test: { name: 'site', include: ['test/site/**/*.test.ts'], globalSetup: ['test/helpers/server-setup.ts'] } },

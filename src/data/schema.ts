@@ -16,10 +16,10 @@ export const sourceSchema = z.strictObject({
  * One fact about an exchange. `value: unknown` means no official source states it; `disputed: true`
  * means official sources disagree (then `sources` lists each side and `note` says how).
  */
-export function fact<T extends z.ZodType>(value: T) {
+export function fact<T extends z.ZodType>(value: T, expected: string) {
   return z
     .strictObject({
-      value: z.union([value, z.literal('unknown')]),
+      value: z.union([value, z.literal('unknown')], { error: `expected ${expected}, or "unknown" when no official source says` }),
       sources: z.array(sourceSchema).min(1, { error: 'expected at least one source' }),
       verified: isoDate,
       note: z.string().min(1).optional(),
@@ -61,13 +61,13 @@ export const exchangeSchema = z.strictObject({
   website: z.url(),
   apiManagementUrl: z.url().optional(),
   ip: z.strictObject({
-    maxPerKey: fact(z.number().int().positive()),
+    maxPerKey: fact(z.number().int().positive(), 'a whole number above 0'),
     // true: IPv4 and IPv6 ranges; 'ipv4-only': ranges of IPv4 addresses only; false: single addresses only.
-    cidr: fact(z.union([z.boolean(), z.literal('ipv4-only')])),
-    ipv6: fact(z.boolean()),
-    separator: fact(z.enum(separators, { error: 'expected "comma" or "newline"' })),
-    withoutIp: fact(withoutIpSchema),
-    withdrawRequiresIp: fact(z.boolean()),
+    cidr: fact(z.union([z.boolean(), z.literal('ipv4-only')]), 'true, false or "ipv4-only"'),
+    ipv6: fact(z.boolean(), 'true or false'),
+    separator: fact(z.enum(separators), '"comma" or "newline"'),
+    withoutIp: fact(withoutIpSchema, 'an object with effect, days and summary'),
+    withdrawRequiresIp: fact(z.boolean(), 'true or false'),
   }),
 });
 export type Exchange = z.infer<typeof exchangeSchema>;

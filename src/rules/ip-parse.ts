@@ -141,24 +141,25 @@ export function parseList(text: string): ParsedEntry[] {
   return splitEntries(text).map(parseEntry);
 }
 
+const RANGE_NAMES: Record<string, string> = {
+  unspecified: 'the “unspecified” address',
+  broadcast: 'the broadcast address',
+  multicast: 'a multicast address',
+  linkLocal: 'a link-local address',
+  loopback: 'a loopback address (this machine only)',
+  carrierGradeNat: 'a carrier-grade NAT address (shared by an internet provider’s customers)',
+  private: 'a private network address',
+  uniqueLocal: 'a private (unique local) IPv6 address',
+  reserved: 'a reserved or documentation address',
+  benchmarking: 'a benchmarking address',
+  discard: 'a discard-only address',
+  ipv4Mapped: 'an IPv4-mapped address',
+};
+
 /** The special-purpose block named by ipaddr.js's range(), in plain words; undefined for a public address. */
 export function nonPublicRange(range: string): string | undefined {
-  const names: Record<string, string> = {
-    unspecified: 'the “unspecified” address',
-    broadcast: 'the broadcast address',
-    multicast: 'a multicast address',
-    linkLocal: 'a link-local address',
-    loopback: 'a loopback address (this machine only)',
-    carrierGradeNat: 'a carrier-grade NAT address (shared by an internet provider’s customers)',
-    private: 'a private network address',
-    uniqueLocal: 'a private (unique local) IPv6 address',
-    reserved: 'a reserved or documentation address',
-    benchmarking: 'a benchmarking address',
-    discard: 'a discard-only address',
-    ipv4Mapped: 'an IPv4-mapped address',
-  };
   if (range === 'unicast' || range === 'rfc6052' || range === '6to4' || range === 'teredo') return undefined;
-  return names[range] ?? `a special-purpose address (${range})`;
+  return RANGE_NAMES[range] ?? `a special-purpose address (${range})`;
 }
 
 /** Whether the range network/prefix contains the address. */
