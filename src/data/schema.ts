@@ -55,6 +55,80 @@ export const withoutIpSchema = z.strictObject({
   summary: z.string().min(10, { error: 'expected a one-sentence summary for readers' }),
 });
 
+/** What a permission box lets a key do, in the vocabulary every exchange maps onto. */
+export const capabilities = [
+  'read', 'futures-trade', 'spot-trade', 'margin', 'options', 'own-transfer', 'sub-account-transfer',
+  'withdraw', 'earn', 'p2p', 'copy-trading', 'sub-account-management', 'other',
+] as const;
+export type Capability = (typeof capabilities)[number];
+
+/** Whether a box must be ticked, must stay unticked, or does not matter, at one permission level. */
+export const tickRules = ['tick', 'leave-off', 'either'] as const;
+
+const sourceList = z.array(sourceSchema).min(1, { error: 'expected at least one source' });
+
+export const permissionSchema = z.strictObject({
+  /** The box's label as the exchange's key form shows it. */
+  label: z.string().min(1),
+  /** Where the box sits on the form, when the form groups boxes (e.g. "Futures", "Wallet"). */
+  group: z.string().optional(),
+  capabilities: z.array(z.enum(capabilities, { error: `expected one of: ${capabilities.join(', ')}` })).min(1),
+  readTrade: z.enum(tickRules, { error: 'expected tick, leave-off or either' }),
+  readWrite: z.enum(tickRules, { error: 'expected tick, leave-off or either' }),
+  /** What the box lets XAPY (or anyone holding the key) do, in a sentence. */
+  explanation: z.string().min(10),
+  /** Field name or code in the exchange's key-metadata response, when there is one. */
+  apiName: z.string().optional(),
+});
+
+export const keyTypeSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  label: z.string().min(2),
+});
+
+export const pitfallSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/, { error: 'expected a kebab-case id (it becomes the anchor)' }),
+  title: z.string().min(5),
+  text: z.string().min(20),
+  sources: sourceList,
+  verified: isoDate,
+});
+
+export const errorKinds = ['ip', 'permission', 'invalid-key', 'expired-key', 'signature', 'passphrase', 'futures-account', 'other'] as const;
+
+export const errorCodeSchema = z.strictObject({
+  /** The code exactly as the exchange returns it (number or label). */
+  code: z.union([z.string().min(1), z.number()]).transform(String),
+  /** The message as published, quoted verbatim. */
+  message: z.string().min(1),
+  kind: z.enum(errorKinds, { error: `expected one of: ${errorKinds.join(', ')}` }),
+  cause: z.string().min(10),
+  fix: z.string().min(10),
+  sources: sourceList,
+  verified: isoDate,
+  /** true when the code is read from a secondary source (SDK, mirror) rather than the exchange's own docs. */
+  secondary: z.boolean().default(false),
+});
+
+export const keySchema = z.strictObject({
+  /** Menu path to the API-management page, in the exchange's own words. */
+  webPath: fact(z.string().min(5), 'the menu path as text'),
+  appPath: fact(z.string().min(5), 'the menu path as text'),
+  keyTypes: fact(
+    z.strictObject({ options: z.array(keyTypeSchema).min(1), recommended: z.string(), why: z.string().min(10) }),
+    'an object with options, recommended and why',
+  ),
+  passphrase: fact(z.boolean(), 'true or false'),
+  /** The endpoint that reports a key's own permissions and IPs; null when the exchange has none. */
+  metadataEndpoint: fact(
+    z.union([z.strictObject({ method: z.enum(['GET', 'POST']), path: z.string().startsWith('/'), note: z.string().optional() }), z.null()]),
+    'an object with method and path, or null when the exchange has no such endpoint',
+  ),
+  /** Whether withdrawals are possible from sub-account keys; false = master account only. */
+  subAccountCanWithdraw: fact(z.boolean(), 'true or false'),
+  permissions: fact(z.array(permissionSchema).min(1), 'a list of the boxes on the key form'),
+});
+
 export const exchangeSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/, { error: 'expected a lower-case id like "okx"' }),
   name: z.string().min(2),
@@ -69,6 +143,9 @@ export const exchangeSchema = z.strictObject({
     withoutIp: fact(withoutIpSchema, 'an object with effect, days and summary'),
     withdrawRequiresIp: fact(z.boolean(), 'true or false'),
   }),
+  key: keySchema.optional(),
+  pitfalls: z.array(pitfallSchema).default([]),
+  errors: z.array(errorCodeSchema).default([]),
 });
 export type Exchange = z.infer<typeof exchangeSchema>;
 
