@@ -19,7 +19,7 @@ export default defineConfig({
       social: [],
       lastUpdated: false,
       favicon: '/favicon.svg',
-      sidebar: navSections.map((s) => ({ label: s.label, items: [{ autogenerate: { directory: s.pagesIn ?? s.directory } }] })),
+      sidebar: navSections.map((s) => ({ label: s.label, items: s.items ?? [{ autogenerate: { directory: s.pagesIn ?? s.directory } }] })),
       customCss: ['./src/styles/custom.css'],
     }),
   ],

@@ -4,11 +4,11 @@
  * components become tables from the same data and wording the HTML uses.
  */
 import type { RootContent } from 'mdast';
-import type { ComponentRenderer } from './markdown.ts';
-import { exchanges, servers } from '../data/index.ts';
-import { ipFactRows, withoutIpShort } from '../data/describe.ts';
+import type { ComponentRenderer, JsxElementInfo } from './markdown.ts';
+import { exchanges, getExchange, servers } from '../data/index.ts';
+import { allFactRows, factText, guidePath, keySteps, errorAnchor, errorKindLabel, ipFactRows, levels, overviewRows, permissionRows, withoutIpShort } from '../data/describe.ts';
 import { ipFactsOf, ipRules } from '../rules/ip-check.ts';
-import { serverFormats } from '../rules/server-format.ts';
+import { enterSentence, serverFormats } from '../rules/server-format.ts';
 import { severityLabel } from '../rules/report.ts';
 import { SITE } from '../nav.ts';
 import { blockquote, code, fence, heading, link, list, p, strong, table } from './mdast.ts';
@@ -59,14 +59,14 @@ const exchangeList: ComponentRenderer = () => {
   const rows = exchanges.map((ex) => {
     const f = Object.fromEntries(ipFactRows(ex).map((r) => [r.key, r]));
     const cell = (key: string, value: string) => link(f[key]!.fact.sources[0]!.url, value);
-    return [link(ex.website, ex.name), cell('maxPerKey', f.maxPerKey!.text), cell('cidr', f.cidr!.text), cell('ipv6', f.ipv6!.text), cell('withoutIp', withoutIpShort(ex))];
+    return [link(guidePath(ex.id), ex.name), cell('maxPerKey', f.maxPerKey!.text), cell('cidr', f.cidr!.text), cell('ipv6', f.ipv6!.text), cell('withoutIp', withoutIpShort(ex))];
   });
   const notes = exchanges.flatMap((ex) =>
     ipFactRows(ex).filter((r) => r.fact.note).map((r) => [strong(`${ex.name}, ${r.label.toLowerCase()}:`), ` ${r.fact.note}`]),
   );
   return [
     table(['Exchange', 'IP addresses per key', 'Ranges', 'IPv6', 'Without an IP binding'], rows),
-    p('Each value links to the exchange’s own documentation. Notes on these facts:'),
+    p('Each name leads to the exchange’s guide; each value links to the exchange’s own documentation. Notes on these facts:'),
     list(notes),
   ];
 };
@@ -78,7 +78,86 @@ const ipRuleList: ComponentRenderer = () =>
     p(rule.explanation),
   ]);
 
+/** The exchange a component names in its `exchange` attribute; an unknown id fails the page. */
+function exchangeOf(el: JsxElementInfo) {
+  const id = el.attributes.exchange;
+  const ex = typeof id === 'string' ? getExchange(id) : undefined;
+  if (!ex) throw new Error(`<${el.name} exchange=${JSON.stringify(id)}>: unknown exchange`);
+  return ex;
+}
+
+const sourcesOf = (sources: { url: string; title: string }[]) =>
+  sources.flatMap((s, i) => [i ? ', ' : '', link(s.url, s.title)]);
+
+const factsBox: ComponentRenderer = (el) => {
+  const ex = exchangeOf(el);
+  return [
+    table(
+      ['Fact', ex.name, 'Source'],
+      allFactRows(ex).map((r) => [
+        r.label,
+        r.fact.note ? `${r.text}. Note: ${r.fact.note}` : r.text,
+        [...sourcesOf(r.fact.sources), ` (checked ${r.fact.verified})`],
+      ]),
+    ),
+  ];
+};
+
+const permissionTabs: ComponentRenderer = (el) => {
+  const ex = exchangeOf(el);
+  const out: RootContent[] = [];
+  for (const level of levels) {
+    out.push(p(strong(`${level.label}:`), ` the boxes on ${ex.name}’s key form`));
+    out.push(table(['Box', 'Set it', 'What it allows'], permissionRows(ex, level.id).map((r) => [`${r.group ? `${r.group}: ` : ''}${r.label}`, strong(r.ruleText), r.explanation])));
+  }
+  const note = ex.key?.permissions.note;
+  if (note) out.push(p(note));
+  return out;
+};
+
+const serverCopy: ComponentRenderer = (el) => {
+  const ex = exchangeOf(el);
+  const f = serverFormats(servers, [ipFactsOf(ex)])[0]!;
+  return [
+    ...exampleNotice(),
+    fence('text', f.text),
+    p(`${enterSentence(f)} ${f.name} allows ${f.maxPerKey === 'unknown' ? 'an undocumented number of' : `up to ${f.maxPerKey}`} addresses per key.`),
+  ];
+};
+
+const pitfalls: ComponentRenderer = (el) =>
+  exchangeOf(el).pitfalls.flatMap((x) => [heading(3, x.title), p(x.text), p('Source: ', ...sourcesOf(x.sources), ` (checked ${x.verified}).`)]);
+
+const errorTable: ComponentRenderer = (el) => {
+  const list = typeof el.attributes.exchange === 'string' ? [exchangeOf(el)] : exchanges;
+  return list.flatMap((ex) => [
+    ...(typeof el.attributes.exchange === 'string' ? [] : [heading(3, ex.name)]),
+    table(
+      ['Code', 'Message', 'Cause', 'Fix'],
+      ex.errors.map((e) => [
+        code(e.code),
+        `“${e.message}” (${errorKindLabel[e.kind]})`,
+        e.cause,
+        [`${e.fix} `, link(e.sources[0]!.url, 'Source'), e.secondary ? ' (not the exchange’s own docs)' : '', ` · anchor #${errorAnchor(ex.id, e.code)}`],
+      ]),
+    ),
+  ]);
+};
+
+const exchangeOverview: ComponentRenderer = () => {
+  const { header, rows } = overviewRows(exchanges);
+  return [table(header, rows.map((r) => [link(r.guide, r.name), ...r.cells]))];
+};
+
 export const componentRenderers: Record<string, ComponentRenderer> = {
+  Fact: (el) => [{ type: 'text', value: factText(exchangeOf(el), String(el.attributes.name)) }],
+  KeySteps: (el) => [list(keySteps(exchangeOf(el)).map((s) => [s]), true)],
+  FactsBox: factsBox,
+  PermissionTabs: permissionTabs,
+  ServerCopy: serverCopy,
+  Pitfalls: pitfalls,
+  ErrorTable: errorTable,
+  ExchangeOverview: exchangeOverview,
   ExampleNotice: exampleNotice,
   ServerList: serverList,
   IpChecker: ipChecker,

@@ -20,11 +20,12 @@ export const list = (items: Inline[][], ordered = false): List => ({
   children: items.map((parts) => ({ type: 'listItem', spread: false, children: [p(...parts)] })),
 });
 
-export const table = (header: Inline[], rows: Inline[][]): Table => ({
+/** A table; a cell is one inline (text, link, code…) or a list of them. */
+export const table = (header: Inline[], rows: (Inline | Inline[])[][]): Table => ({
   type: 'table',
   align: header.map(() => null),
   children: [header, ...rows].map((cells) => ({
     type: 'tableRow',
-    children: cells.map((c) => ({ type: 'tableCell', children: inline([c]) })),
+    children: cells.map((c) => ({ type: 'tableCell', children: inline(Array.isArray(c) ? c : [c]) })),
   })),
 });

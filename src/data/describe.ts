@@ -44,3 +44,110 @@ export function withoutIpShort(ex: Exchange): string {
     }
   });
 }
+
+/** The key facts of one exchange (key creation, not IP binding), labelled and worded. Empty until the data has them. */
+export function keyFactRows(ex: Exchange): FactRow[] {
+  const k = ex.key;
+  if (!k) return [];
+  return [
+    { key: 'webPath', label: 'Where keys are created (web)', text: withStatus(k.webPath, (v) => v), fact: k.webPath },
+    { key: 'appPath', label: 'Where keys are created (app)', text: withStatus(k.appPath, (v) => v), fact: k.appPath },
+    { key: 'keyTypes', label: 'Key types', text: withStatus(k.keyTypes, (v) => v.options.map((o) => (o.id === v.recommended ? `${o.label} (use this)` : o.label)).join(', ')), fact: k.keyTypes },
+    { key: 'passphrase', label: 'Passphrase', text: withStatus(k.passphrase, (v) => (v ? 'yes: you choose it when you create the key' : 'no')), fact: k.passphrase },
+    { key: 'metadataEndpoint', label: 'Endpoint that reports a key’s permissions', text: withStatus(k.metadataEndpoint, (v) => (v ? `${v.method} ${v.path}` : 'none')), fact: k.metadataEndpoint },
+    { key: 'subAccountCanWithdraw', label: 'Sub-account keys can withdraw', text: withStatus(k.subAccountCanWithdraw, yesNo), fact: k.subAccountCanWithdraw },
+  ];
+}
+
+/** Every fact of an exchange in facts-box order: key facts, then IP facts. */
+export const allFactRows = (ex: Exchange): FactRow[] => [...keyFactRows(ex), ...ipFactRows(ex)];
+
+export type Level = 'readTrade' | 'readWrite';
+export const levels: { id: Level; label: string }[] = [
+  { id: 'readTrade', label: 'Read + Trade' },
+  { id: 'readWrite', label: 'Read-Write' },
+];
+
+export const tickText = { tick: 'Tick', 'leave-off': 'Leave off', either: 'Either (XAPY does not use it)' } as const;
+
+/** The boxes of an exchange's key form with what to do at one level; needed ones first. */
+export function permissionRows(ex: Exchange, level: Level) {
+  const list = ex.key?.permissions.value;
+  if (!list || list === 'unknown') return [];
+  const order = { tick: 0, either: 1, 'leave-off': 2 } as const;
+  return list
+    .map((p, i) => ({ ...p, rule: p[level], ruleText: tickText[p[level]], i }))
+    .sort((a, b) => order[a.rule] - order[b.rule] || a.i - b.i);
+}
+
+/** A guide's URL for an exchange. */
+export const guidePath = (id: string) => `/integration/exchanges/${id}/`;
+
+/** A stable anchor for an error code, e.g. "okx-50110", "gate-ip-forbidden". */
+export const errorAnchor = (exchange: string, code: string) =>
+  `${exchange}-${code.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}`;
+
+export const errorKindLabel = {
+  ip: 'IP not whitelisted',
+  permission: 'missing permission',
+  'invalid-key': 'invalid key',
+  'expired-key': 'expired key',
+  signature: 'signature',
+  passphrase: 'passphrase',
+  'futures-account': 'futures account',
+  other: 'other',
+} as const;
+
+/** The comparison table of all exchanges: one header, one row of worded facts per exchange. */
+export function overviewRows(list: Exchange[]) {
+  const header = ['Exchange', 'Passphrase', 'IP addresses per key', 'Without an IP binding', 'Sub-account keys can withdraw', 'Reports its own permissions'];
+  const rows = list.map((ex) => {
+    const key = Object.fromEntries(keyFactRows(ex).map((r) => [r.key, r.text]));
+    const ip = Object.fromEntries(ipFactRows(ex).map((r) => [r.key, r.text]));
+    return {
+      id: ex.id,
+      name: ex.name,
+      guide: guidePath(ex.id),
+      cells: [
+        key.passphrase === undefined ? NOT_DOCUMENTED : key.passphrase.startsWith('yes') ? 'yes' : key.passphrase,
+        ip.maxPerKey!,
+        withoutIpShort(ex),
+        key.subAccountCanWithdraw ?? NOT_DOCUMENTED,
+        key.metadataEndpoint === undefined ? NOT_DOCUMENTED : key.metadataEndpoint === 'none' ? 'no' : `yes: ${key.metadataEndpoint}`,
+      ],
+    };
+  });
+  return { header, rows };
+}
+
+/** One worded fact by its key (e.g. "webPath", "maxPerKey"), for inline use in a guide. */
+export function factText(ex: Exchange, key: string): string {
+  const row = allFactRows(ex).find((r) => r.key === key);
+  if (!row) throw new Error(`No fact "${key}" for ${ex.id}; known: ${allFactRows(ex).map((r) => r.key).join(', ')}`);
+  return row.text;
+}
+
+/** The key-creation steps of a guide, as plain sentences (rendered as an ordered list on the page and in Markdown). */
+export function keySteps(ex: Exchange): string[] {
+  const k = ex.key;
+  if (!k) return [];
+  const known = <T>(f: Fact<T>) => (f.value === 'unknown' ? undefined : (f.value as T));
+  const web = known(k.webPath);
+  const app = known(k.appPath);
+  const types = known(k.keyTypes);
+  const phrase = known(k.passphrase);
+  const boxes = (level: Level) => permissionRows(ex, level).filter((p) => p.rule === 'tick').map((p) => `“${p.label}”`);
+  const readTrade = boxes('readTrade');
+  const extra = boxes('readWrite').filter((b) => !readTrade.includes(b));
+  const recommended = types?.options.find((o) => o.id === types.recommended);
+  return [
+    `Sign in to ${ex.name} and make sure two-factor authentication is on. Open the API management page: ${web ?? 'its location is not documented; look for “API” in your account menu'}${app ? ` (in the app: ${app})` : ''}.`,
+    ...(recommended && types!.options.length > 1 ? [`Create a new key of the type “${recommended.label}”. ${types!.why}`] : ['Create a new key.']),
+    'Name it so you can recognise it later, for example “XAPY”. Use a new key only for XAPY.',
+    `Set the permissions as the table above shows. For Read + Trade tick ${readTrade.join(' and ') || 'the boxes marked “Tick”'}${extra.length ? `; for Read-Write also tick ${extra.join(' and ')}` : ''}. Leave every other box off.`,
+    ...(phrase ? [`Choose a new passphrase for the key and keep it with the secret. ${ex.name} cannot show it again or recover it.`] : []),
+    'Bind the key to XAPY’s server IP addresses, and only those, as shown in the next section.',
+    `Confirm with your two-factor code. ${ex.name} then shows the API key and its secret: copy both now, as the secret is usually shown only once.`,
+    `In XAPY, open Settings → API keys, choose ${ex.name}, and enter the API key, the secret${phrase ? ' and the passphrase' : ''}. XAPY asks for your XAPY two-factor code to save them.`,
+  ];
+}

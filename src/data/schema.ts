@@ -143,7 +143,7 @@ export const exchangeSchema = z.strictObject({
     withoutIp: fact(withoutIpSchema, 'an object with effect, days and summary'),
     withdrawRequiresIp: fact(z.boolean(), 'true or false'),
   }),
-  key: keySchema.optional(),
+  key: keySchema,
   pitfalls: z.array(pitfallSchema).default([]),
   errors: z.array(errorCodeSchema).default([]),
 });

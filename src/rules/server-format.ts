@@ -8,6 +8,7 @@ import { separatorText, type ExchangeIpFacts } from './ip-check.ts';
 export interface ServerFormat {
   id: string;
   name: string;
+  separator: ExchangeIpFacts['separator'];
   /** How to enter the list, in words. */
   howToEnter: string;
   maxPerKey: number | 'unknown';
@@ -18,7 +19,7 @@ export interface ServerFormat {
 }
 
 export function howToEnter(separator: ExchangeIpFacts['separator']): string {
-  if (separator === 'comma') return 'one line, separated by commas';
+  if (separator === 'comma') return 'on one line, separated by commas';
   if (separator === 'newline') return 'one address per line';
   return 'format not documented: try one per line, or add them one at a time';
 }
@@ -28,9 +29,17 @@ export function serverFormats(servers: Pick<Servers, 'servers'>, exchanges: Exch
   return exchanges.map((ex) => ({
     id: ex.id,
     name: ex.name,
+    separator: ex.separator,
     howToEnter: howToEnter(ex.separator),
     maxPerKey: ex.maxPerKey,
     fits: ex.maxPerKey === 'unknown' ? 'unknown' : addresses.length <= ex.maxPerKey,
     text: addresses.join(separatorText(ex.separator)),
   }));
+}
+
+/** How to enter the list, as a sentence for a guide. */
+export function enterSentence(f: Pick<ServerFormat, 'name' | 'separator'>): string {
+  return f.separator === 'unknown'
+    ? `${f.name} does not document the format: try one address per line, or add them one at a time.`
+    : `Enter them ${howToEnter(f.separator)}.`;
 }

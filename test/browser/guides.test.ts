@@ -1,0 +1,105 @@
+/**
+ * The per-exchange guides as a reader meets them in Chromium: the facts box shows exactly the
+ * data file's facts, the embedded IP checker is preset to the guide's exchange, the Read + Trade /
+ * Read-Write tabs work with the keyboard and follow the reader across guides, and search finds
+ * each exchange by name and each numeric error code.
+ */
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chromiumPath, useBrowser } from '../helpers/chromium.ts';
+import { exchanges } from '../../src/data/index.ts';
+import { allFactRows, guidePath } from '../../src/data/describe.ts';
+
+describe.skipIf(!chromiumPath)('exchange guides', () => {
+  const baseUrl = inject('baseUrl');
+  const browser = useBrowser(baseUrl);
+  let page: Page;
+
+  beforeEach(async () => {
+    page = await browser.newPage();
+  });
+  afterEach(async () => {
+    await browser.closePage(page);
+  });
+
+  it.each(exchanges.map((e) => [e.name, e] as const))('%s: the facts box is the data file, fact by fact', async (_name, ex) => {
+    await page.goto(`${baseUrl}${guidePath(ex.id)}`);
+    const shown = await page.locator(`table[data-facts="${ex.id}"] tbody tr`).evaluateAll((rows) =>
+      rows.map((tr) => ({
+        key: (tr as HTMLElement).dataset.fact,
+        label: tr.querySelector('th')!.textContent!.trim(),
+        value: tr.querySelector('[data-value]')!.textContent!.trim(),
+        note: tr.querySelector('[data-note]')?.textContent!.trim(),
+        sources: [...tr.querySelectorAll('td:last-child a')].map((a) => (a as HTMLAnchorElement).href),
+        checked: tr.querySelector('td:last-child')!.textContent!.match(/checked (\d{4}-\d{2}-\d{2})/)?.[1],
+      })),
+    );
+    const expected = allFactRows(ex).map((r) => ({
+      key: r.key,
+      label: r.label,
+      value: r.text,
+      note: r.fact.note,
+      sources: r.fact.sources.map((s) => new URL(s.url).href),
+      checked: r.fact.verified,
+    }));
+    expect(shown).toEqual(expected);
+  });
+
+  it.each(exchanges.map((e) => [e.name, e.id] as const))('%s: the embedded IP checker is preset to this exchange', async (name, id) => {
+    await page.goto(`${baseUrl}${guidePath(id)}`);
+    const select = page.getByLabel('Exchange');
+    expect(await select.inputValue()).toBe(id);
+    await page.getByLabel('IP addresses on your key').fill(browser.addresses.join('\n'));
+    await expect.poll(() => page.locator('ip-checker [data-verdict]').getAttribute('data-verdict')).toMatch(/^(pass|warn)$/);
+    // The exchange's own name appears in the findings or the verdict only through its facts, never a wrong one.
+    const others = exchanges.filter((e) => e.id !== id).map((e) => e.name);
+    const text = (await page.locator('ip-checker [data-findings]').textContent()) ?? '';
+    for (const other of others) expect(text).not.toContain(`${other} `);
+    expect(await page.locator(`ip-checker option[value="${id}"]`).textContent()).toBe(name);
+  });
+
+  it('switches the level tabs with the keyboard, and the choice follows the reader to the next guide', async () => {
+    const [first, second] = exchanges;
+    await page.goto(`${baseUrl}${guidePath(first!.id)}`);
+    const tab = (name: string) => page.getByRole('tab', { name, exact: true }).first();
+    expect(await tab('Read + Trade').getAttribute('aria-selected')).toBe('true');
+
+    await tab('Read + Trade').focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => tab('Read-Write').getAttribute('aria-selected')).toBe('true');
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement).textContent?.trim())).toBe('Read-Write');
+    const visible = page.locator('table.xapy-permissions:visible');
+    expect(await visible.getAttribute('data-level')).toBe('readWrite');
+
+    await page.goto(`${baseUrl}${guidePath(second!.id)}`);
+    await expect.poll(() => tab('Read-Write').getAttribute('aria-selected')).toBe('true');
+    expect(await page.locator('table.xapy-permissions:visible').getAttribute('data-level')).toBe('readWrite');
+
+    await tab('Read-Write').focus();
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => tab('Read + Trade').getAttribute('aria-selected')).toBe('true');
+  });
+
+  describe('search', () => {
+    async function search(term: string): Promise<string[]> {
+      await page.goto(`${baseUrl}/`);
+      await page.getByRole('button', { name: /search/i }).first().click();
+      const box = page.getByRole('searchbox').or(page.locator('dialog input[type="search"], dialog input')).first();
+      await box.fill(term);
+      const results = page.locator('dialog a[href]');
+      await expect.poll(() => results.count(), { timeout: 10_000 }).toBeGreaterThan(0);
+      return results.evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    }
+
+    it.each(exchanges.map((e) => [e.name, e.id] as const))('finds %s by name', async (name, id) => {
+      const hits = await search(name);
+      expect(hits.some((h) => h.startsWith(guidePath(id)))).toBe(true);
+    });
+
+    const numeric = exchanges.flatMap((e) => e.errors.filter((x) => /^-?\d+$/.test(x.code)).slice(0, 1).map((x) => [e.name, x.code.replace(/^-/, '')] as const));
+    it.each(numeric)('finds a %s error code (%s) by number', async (_name, code) => {
+      const hits = await search(code);
+      expect(hits.some((h) => h.startsWith('/help/troubleshooting/') || h.startsWith('/integration/exchanges/'))).toBe(true);
+    });
+  });
+});
