@@ -3,7 +3,7 @@
  * at build time, so a broken file fails `astro build` (and vitest) with a DataError.
  * Browser code never imports this module: components pass the facts they need as JSON.
  */
-import { parseExchangeFile, parseServersFile } from './parse.ts';
+import { checkNetworkIds, parseExchangeFile, parseNetworksFile, parseServersFile } from './parse.ts';
 import type { Exchange, Servers } from './schema.ts';
 
 const exchangeFiles = import.meta.glob<string>('./exchanges/*.yaml', { query: '?raw', import: 'default', eager: true });
@@ -21,3 +21,7 @@ export function getExchange(id: string): Exchange | undefined {
 
 export const exchangeIds = exchanges.map((e) => e.id);
 export type { Exchange, Servers };
+
+const networkFiles = import.meta.glob<string>('./networks.yaml', { query: '?raw', import: 'default', eager: true });
+export const networks = parseNetworksFile('src/data/networks.yaml', networkFiles['./networks.yaml']!);
+checkNetworkIds(exchanges, networks);

@@ -5,7 +5,7 @@
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import ipaddr from 'ipaddr.js';
-import { exchangeSchema, serversSchema, type Exchange, type Servers } from './schema.ts';
+import { exchangeSchema, networksFileSchema, serversSchema, type Exchange, type Network, type Servers } from './schema.ts';
 
 export class DataError extends Error {
   override name = 'DataError';
@@ -53,4 +53,33 @@ export function parseServersFile(file: string, text: string): Servers {
   });
   if (problems.length) throw new DataError(`${file} is not valid:\n${problems.join('\n')}`);
   return result.data;
+}
+
+export function parseNetworksFile(file: string, text: string): Network[] {
+  const result = networksFileSchema.safeParse(readYaml(file, text));
+  if (!result.success) throw new DataError(formatIssues(file, result.error.issues));
+  const ids = new Set<string>();
+  for (const n of result.data.networks) {
+    if (ids.has(n.id)) throw new DataError(`${file} is not valid:\n  - networks: the id "${n.id}" is used twice`);
+    ids.add(n.id);
+  }
+  return result.data.networks;
+}
+
+/** Every network id an exchange file names must be defined in networks.yaml. */
+export function checkNetworkIds(exchanges: Exchange[], networks: Network[]): void {
+  const known = new Set(networks.map((n) => n.id));
+  const problems: string[] = [];
+  for (const ex of exchanges) {
+    const support = ex.withdrawal?.networks.value;
+    if (!support || support === 'unknown') continue;
+    for (const [asset, sides] of Object.entries(support)) {
+      for (const side of ['deposit', 'withdraw'] as const) {
+        sides[side].forEach((id, i) => {
+          if (!known.has(id)) problems.push(`src/data/exchanges/${ex.id}.yaml is not valid:\n  - withdrawal.networks.value.${asset}.${side}.${i}: unknown network "${id}"; use one of: ${[...known].join(', ')} (or add it to src/data/networks.yaml)`);
+        });
+      }
+    }
+  }
+  if (problems.length) throw new DataError(problems.join('\n'));
 }

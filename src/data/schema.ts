@@ -129,6 +129,45 @@ export const keySchema = z.strictObject({
   permissions: fact(z.array(permissionSchema).min(1), 'a list of the boxes on the key form'),
 });
 
+/** The assets XAPY moves between exchanges when it rebalances. */
+export const loopAssets = ['USDT', 'USDC'] as const;
+
+/** Which networks an exchange supports for one asset, by network id from src/data/networks.yaml. */
+const networkSupport = z.strictObject({
+  deposit: z.array(z.string().regex(/^[a-z0-9-]+$/)),
+  withdraw: z.array(z.string().regex(/^[a-z0-9-]+$/)),
+});
+
+/** How withdrawals to whitelisted addresses work on one exchange (the "closed loop" guide and checker). */
+export const withdrawalSchema = z.strictObject({
+  /** Menu path to the withdrawal address book, in the exchange's own words. */
+  addressBookPath: fact(z.string().min(5), 'the menu path as text'),
+  /** The switch that blocks withdrawals to addresses not on the list; null when the exchange has none. */
+  whitelistOnlySwitch: fact(z.union([z.strictObject({ label: z.string().min(3) }), z.null()]), 'an object with the switch label, or null'),
+  /** Whether API withdrawals can only go to whitelisted / verified addresses. */
+  apiLimitedToWhitelist: fact(z.boolean(), 'true or false'),
+  /** Whether API keys use a whitelist of their own, separate from the web address book (CoinEx). */
+  separateApiWhitelist: fact(z.boolean(), 'true or false'),
+  /** A hold on newly added addresses before they can be used. */
+  newAddressDelay: fact(z.strictObject({ hours: z.number().nonnegative(), summary: z.string().min(10) }), 'an object with hours and summary'),
+  /** Networks supported per asset. Exchanges change these often; the checker treats them as the documented state. */
+  networks: fact(z.record(z.enum(loopAssets), networkSupport), 'an object keyed by USDT / USDC with deposit and withdraw network ids'),
+});
+
+export const networkSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  name: z.string().min(2),
+  /** Labels exchanges use for this network, e.g. "TRC20", "BEP20(BSC)"; matched case-insensitively. */
+  aliases: z.array(z.string().min(2)).min(1),
+  /** The address family, which decides how an address is validated. */
+  format: z.enum(['evm', 'tron', 'solana', 'bitcoin', 'other']),
+  /** Whether exchange deposit addresses on this network come with a memo or tag. */
+  memo: z.enum(['required', 'none', 'depends']),
+  note: z.string().optional(),
+});
+export type Network = z.infer<typeof networkSchema>;
+export const networksFileSchema = z.strictObject({ networks: z.array(networkSchema).min(1) });
+
 export const exchangeSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/, { error: 'expected a lower-case id like "okx"' }),
   name: z.string().min(2),
@@ -146,6 +185,7 @@ export const exchangeSchema = z.strictObject({
   key: keySchema,
   pitfalls: z.array(pitfallSchema).default([]),
   errors: z.array(errorCodeSchema).default([]),
+  withdrawal: withdrawalSchema.optional(),
 });
 export type Exchange = z.infer<typeof exchangeSchema>;
 
