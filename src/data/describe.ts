@@ -148,6 +148,6 @@ export function keySteps(ex: Exchange): string[] {
     ...(phrase ? [`Choose a new passphrase for the key and keep it with the secret. ${ex.name} cannot show it again or recover it.`] : []),
     'Bind the key to XAPY’s server IP addresses, and only those, as shown in the next section.',
     `Confirm with your two-factor code. ${ex.name} then shows the API key and its secret: copy both now, as the secret is usually shown only once.`,
-    `In XAPY, open Settings → API keys, choose ${ex.name}, and enter the API key, the secret${phrase ? ' and the passphrase' : ''}. XAPY asks for your XAPY two-factor code to save them.`,
+    `In XAPY, open Settings → API keys, choose ${ex.name}, and enter ${phrase ? 'the API key, the secret and the passphrase' : 'the API key and the secret'}. XAPY asks for your XAPY two-factor code to save them.`,
   ];
 }
