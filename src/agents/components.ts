@@ -11,7 +11,7 @@ import { ipFactsOf, ipRules } from '../rules/ip-check.ts';
 import { serverFormats } from '../rules/server-format.ts';
 import { severityLabel } from '../rules/report.ts';
 import { SITE } from '../nav.ts';
-import { blockquote, code, fence, heading, link, list, p, strong, table } from './mdast.ts';
+import { blockquote, code, fence, headingWithId, link, list, p, strong, table } from './mdast.ts';
 
 const exampleNotice = (): RootContent[] =>
   servers.status === 'example'
@@ -22,7 +22,7 @@ const serverList: ComponentRenderer = () => [
   ...exampleNotice(),
   table(['Address', 'Server'], servers.servers.map((s) => [code(s.address), s.label])),
   p('Machine-readable: ', link('/servers.json', '/servers.json'), '.'),
-  heading(3, 'Copy for your exchange'),
+  headingWithId('copy-for-your-exchange', 3, 'Copy for your exchange'),
   table(
     ['Exchange', 'How to enter', 'Limit per key', 'Text to paste'],
     serverFormats(servers, exchanges.map(ipFactsOf)).map((f) => [
@@ -73,8 +73,8 @@ const exchangeList: ComponentRenderer = () => {
 
 const ipRuleList: ComponentRenderer = () =>
   ipRules.flatMap((rule) => [
-    heading(3, rule.title),
-    p(strong(severityLabel[rule.severity]), ' · rule id ', code(rule.id), ' (anchor ', code(`#${rule.id}`), ' on the web page)'),
+    headingWithId(rule.id, 3, rule.title),
+    p(strong(severityLabel[rule.severity]), ' · rule id ', code(rule.id)),
     p(rule.explanation),
   ]);
 

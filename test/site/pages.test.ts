@@ -77,7 +77,9 @@ describe('Markdown twins', () => {
 
     const h1 = tree.children.filter((n) => n.type === 'heading' && n.depth === 1);
     expect(h1, 'exactly one H1').toHaveLength(1);
-    expect(tree.children[0]?.type, 'starts with the H1').toBe('heading');
+    expect(tree.children[0]?.type, 'opens with the llms.txt pointer').toBe('blockquote');
+    expect(tree.children[1]?.type, 'then the H1').toBe('heading');
+    expect(md.length, 'under 50,000 characters').toBeLessThan(50_000);
 
     visit(tree, (node) => {
       expect(node.type, 'no raw HTML or JSX survives').not.toBe('html');
@@ -86,7 +88,12 @@ describe('Markdown twins', () => {
         expect(value).not.toMatch(/<[A-Z][A-Za-z]*/);
         expect(value).not.toMatch(/^(import|export)\s/m);
       }
-      if (node.type === 'code') expect(node.lang, 'every code fence names its language').toBeTruthy();
+      if (node.type === 'code') {
+        expect(node.lang, 'every code fence names its language').toBeTruthy();
+        // An unclosed fence runs to the end of the document; a closed one ends on its closing fence.
+        const source = md.slice(node.position!.start.offset, node.position!.end.offset);
+        expect(source.trimEnd().split('\n').at(-1), 'every code fence is closed').toMatch(/^\s*(`{3,}|~{3,})\s*$/);
+      }
     });
     expect(md).not.toMatch(/^(import|export)\s/m);
   });
