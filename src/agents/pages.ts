@@ -25,6 +25,9 @@ export const markdownPath = (id: string) => `/${id}.md`;
 export interface PageTwin {
   tree: Root;
   sections: Section[];
+  /** The page alone, as in llms-full.txt. */
+  body: string;
+  /** The twin: the page between the llms.txt pointer and the agent instructions. */
   markdown: string;
 }
 
@@ -41,7 +44,8 @@ export function pageTwin(page: DocPage): PageTwin {
       components: componentRenderers,
     });
     const sections = sectionsOf(tree);
-    twin = { tree, sections, markdown: decorate(page, stringifyMarkdown(tree), sections) };
+    const body = stringifyMarkdown(tree);
+    twin = { tree, sections, body, markdown: decorate(page, body, sections) };
     cache.set(page.id, twin);
   }
   return twin;
@@ -119,10 +123,19 @@ export function llmsTxt(pages: DocPage[]): string {
     '',
     '## Machine-readable',
     '',
+    `- [Every page in one file](${SITE}/llms-full.txt): the Markdown of all pages above, in this order`,
+    `- [Ask the docs](${askUrl('index', EXAMPLE_QUESTION)}): GET any page's .md URL with ?ask=<question> (and optionally &goal=<end goal>) for an answer quoted from these docs, with excerpts, sources and follow-up questions; JSON with Accept: application/json`,
+    `- [Search](${SITE}/search.md?q=api%20key): GET /search.md?q=<terms> for ranked sections with excerpts`,
     `- [XAPY server list](${SITE}/servers.json): JSON with status (example or published), update date and addresses`,
     `- [IP whitelist check API](${SITE}/tools/ip-whitelist-checker.md#check-over-http): POST /api/check/ips with {"exchange", "ips"}, returns a verdict and findings`,
   );
   return `${out.join('\n')}\n`;
+}
+
+/** llms-full.txt: every page's Markdown, in sidebar order, each followed by its URL. */
+export function llmsFullTxt(pages: DocPage[]): string {
+  const parts = sortPages(pages).map((page) => `${pageTwin(page).body}\nSource: ${SITE}${markdownPath(page.id)}\n`);
+  return `${llmsPointer()}\n${parts.join('\n---\n\n')}`;
 }
 
 /** The Markdown body of a 404 for an unknown .md URL, with the pages nearest to what was asked for. */

@@ -160,3 +160,28 @@ describe('llms.txt', async () => {
     for (const url of links) expect((await get(url.split('#')[0]!)).status, url).toBe(200);
   });
 });
+
+describe('llms-full.txt and /.well-known/llms.txt', async () => {
+  const full = await (await get('/llms-full.txt')).text();
+
+  it('holds every page’s Markdown, each with its URL', async () => {
+    for (const id of ids) {
+      expect(full).toContain(`Source: https://docs.xapy.io/${id}.md`);
+      const twin = await (await get(mdPathOf(id))).text();
+      const title = twin.split('\n').find((l) => l.startsWith('# '))!;
+      expect(full).toContain(`\n${title}\n`);
+    }
+  });
+
+  it('every link in it resolves', async () => {
+    const links = [...new Set(linksOf(parseMd(full)).filter((u) => u.startsWith('/') || u.startsWith('https://docs.xapy.io')).map((u) => u.split('#')[0]!))];
+    expect(links.length).toBeGreaterThan(ids.length);
+    for (const url of links) expect((await get(url)).status, url).toBe(200);
+  });
+
+  it('/.well-known/llms.txt is /llms.txt', async () => {
+    const res = await get('/.well-known/llms.txt');
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe(await (await get('/llms.txt')).text());
+  });
+});
