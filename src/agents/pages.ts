@@ -20,6 +20,9 @@ export interface DocPage {
 
 export const htmlPath = (id: string) => (id === 'index' ? '/' : `/${id}/`);
 export const markdownPath = (id: string) => `/${id}.md`;
+/** The twin of the page Starlight is rendering (its home page entry id is ""); none for the 404 page. */
+export const twinOfEntry = (entryId: string): { id: string; path: string } | undefined =>
+  entryId === '404' ? undefined : { id: entryId || 'index', path: markdownPath(entryId || 'index') };
 
 /** A page's converted body: its tree (with heading ids) and its sections. */
 export interface PageTwin {
