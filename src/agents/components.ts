@@ -11,6 +11,7 @@ import { ipFactsOf, ipRules } from '../rules/ip-check.ts';
 import { serverFormats } from '../rules/server-format.ts';
 import { severityLabel } from '../rules/report.ts';
 import { SITE } from '../nav.ts';
+import { ipCheckExample } from './ip-example.ts';
 import { blockquote, code, fence, headingWithId, link, list, p, strong, table } from './mdast.ts';
 
 const exampleNotice = (): RootContent[] =>
@@ -36,8 +37,7 @@ const serverList: ComponentRenderer = () => [
 ];
 
 const ipChecker: ComponentRenderer = (el) => {
-  const exchange = typeof el.attributes.exchange === 'string' ? el.attributes.exchange : 'okx';
-  const sample = servers.servers.slice(0, 2).map((s) => s.address).join(', ');
+  const { request, response } = ipCheckExample(typeof el.attributes.exchange === 'string' ? el.attributes.exchange : 'okx');
   return [
     ...exampleNotice(),
     p(
@@ -50,8 +50,10 @@ const ipChecker: ComponentRenderer = (el) => {
       '), findings with rule ids, each entry as it was read, and the corrected list.',
     ),
     p('Agents can run the same check over HTTP:'),
-    fence('sh', `curl -s ${SITE}/api/check/ips \\\n  -H 'Content-Type: application/json' \\\n  -d '{"exchange": "${exchange}", "ips": "${sample}"}'`),
-    p('Every rule is explained on ', link('/tools/ip-whitelist-checker.md#the-rules', 'the checker page'), '.'),
+    fence('sh', `curl -s ${SITE}/api/check/ips \\\n  -H 'Content-Type: application/json' \\\n  -d '${JSON.stringify(request)}'`),
+    p(servers.servers.length > 2 ? 'The response for this list, which holds only some of XAPY’s servers:' : 'The response for this list:'),
+    fence('json', JSON.stringify(response, null, 2)),
+    p('Every rule is explained on ', link('/tools/ip-whitelist-checker.md#the-rules', 'the checker page'), '; the API is described in ', link('/openapi.json', '/openapi.json'), '.'),
   ];
 };
 
