@@ -85,6 +85,7 @@ export function agentInstructions(page: DocPage, sections: Section[]): string {
       ['One section of a page: add ', code('?section=<heading id>'), ', for example ', link(sectionUrl, sectionUrl), '.'],
       ['Search every page: ', link(searchUrl('ip whitelist'), searchUrl('ip whitelist')), '.'],
       ['Run the checkers over HTTP: ', link(`${SITE}/tools/ip-whitelist-checker.md#check-over-http`, 'POST /api/check/ips'), ' checks an IP whitelist; every endpoint is described in ', link(`${SITE}/openapi.json`, `${SITE}/openapi.json`), ' (OpenAPI 3.1).'],
+      ['Connect over MCP (Streamable HTTP) at ', code(`${SITE}/mcp`), ': tools search_docs, get_page, ask and check_ip_whitelist; see ', link(`${SITE}/integration/for-agents.md`, 'Connect an AI agent'), '.'],
     ]),
   ]);
 }
@@ -130,6 +131,7 @@ export function llmsTxt(pages: DocPage[]): string {
     `- [Ask the docs](${askUrl('index', EXAMPLE_QUESTION)}): GET any page's .md URL with ?ask=<question> (and optionally &goal=<end goal>) for an answer quoted from these docs, with excerpts, sources and follow-up questions; JSON with Accept: application/json`,
     `- [Search](${SITE}/search.md?q=api%20key): GET /search.md?q=<terms> for ranked sections with excerpts`,
     `- [OpenAPI description](${SITE}/openapi.json): OpenAPI 3.1 for the checkers, ask and search`,
+    `- [MCP server](${SITE}/integration/for-agents.md#connect-over-mcp): \`${SITE}/mcp\` over Streamable HTTP, stateless, with the tools search_docs, get_page, ask and check_ip_whitelist`,
     `- [XAPY server list](${SITE}/servers.json): JSON with status (example or published), update date and addresses`,
     `- [IP whitelist check API](${SITE}/tools/ip-whitelist-checker.md#check-over-http): POST /api/check/ips with {"exchange", "ips"}, returns a verdict and findings`,
   );

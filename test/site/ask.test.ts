@@ -121,9 +121,13 @@ describe('page-awareness and goals', () => {
 
   it('lets the goal shape the ranking', async () => {
     const question = 'Which permission level should I choose?';
-    const first = async (goal: string) => new URL((await askJson('integration/generate-api-key', question, goal)).excerpts[0].url).hash;
-    expect(await first('let XAPY rebalance automatically between exchanges')).toBe('#read-write');
-    expect(await first('I will move funds myself, XAPY should only trade')).toBe('#read--trade');
+    const order = async (goal: string) =>
+      (await askJson('integration/generate-api-key', question, goal)).excerpts.map((e: { url: string }) => new URL(e.url).hash);
+    const rebalance = await order('let XAPY rebalance automatically between exchanges');
+    const tradeOnly = await order('I will move funds myself, XAPY should only trade');
+    expect(rebalance[0]).toBe('#read-write');
+    expect(rebalance.indexOf('#read--trade')).toBeGreaterThan(tradeOnly.indexOf('#read--trade'));
+    expect(tradeOnly.indexOf('#read-write')).toBeGreaterThan(rebalance.indexOf('#read-write'));
   });
 });
 
