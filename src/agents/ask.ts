@@ -8,7 +8,7 @@ import type { Chunk, DocsIndex } from './search-index.ts';
 import { answerSentences, bestBlocks, MIN_COVERAGE, rank } from './retrieve.ts';
 import { askUrl, EXAMPLE_GOAL, EXAMPLE_QUESTION, markdownPath } from './pages.ts';
 import { stringifyMarkdown } from './markdown.ts';
-import { blockquote, code, fence, heading, link, list, p } from './mdast.ts';
+import { code, fence, heading, link, list, p } from './mdast.ts';
 import { squash, terms } from './text.ts';
 import { SITE } from '../nav.ts';
 
@@ -22,7 +22,7 @@ export interface FollowUp { question: string; url: string }
 
 export type AskResult =
   | { kind: 'howto'; page: string }
-  | { kind: 'answer'; question: string; goal?: string; answer: string; answerSources: Source[]; excerpts: (Excerpt & { title: string; nodes: RootContent[] })[]; sources: Source[]; followUps: FollowUp[] }
+  | { kind: 'answer'; question: string; goal?: string; answer: string; answerSources: Source[]; excerpts: (Excerpt & { title: string; quoted: string[]; sourceLine: string })[]; sources: Source[]; followUps: FollowUp[] }
   | { kind: 'none'; question: string; goal?: string; closest: Source[] };
 
 /** Thrown for a request that cannot be answered as sent (the route answers 400 with the message). */
@@ -49,7 +49,6 @@ export const pageSource = (index: DocsIndex, page: string): Source => ({
   url: `${SITE}${markdownPath(page)}`,
 });
 
-export const chunkTitle = (c: Chunk) => [c.pageTitle, ...c.path].join(' › ');
 
 const VERBS = new Set(['add', 'bind', 'call', 'check', 'choose', 'connect', 'contact', 'copy', 'create', 'decide', 'fetch', 'find', 'generate', 'get', 'make', 'paste', 'read', 'search', 'set', 'store', 'update', 'use', 'whitelist']);
 
@@ -94,16 +93,17 @@ export function ask(index: DocsIndex, input: { question: string; goal?: string; 
   const excerpts = used.map((r) => {
     const blocks = bestBlocks(index, r.chunk, question);
     return {
-      title: chunkTitle(r.chunk),
+      title: r.chunk.title,
       text: blocks.map((b) => b.markdown).join('\n\n'),
-      nodes: blocks.map((b) => structuredClone(b.node)),
+      quoted: blocks.map((b) => b.quoted),
+      sourceLine: r.chunk.sourceLine,
       url: r.chunk.url,
       score: Math.round((r.score / top.score) * 1000) / 1000,
     };
   });
   const sentences = answerSentences(index, used.slice(0, 2).map((r) => r.chunk), question, goal);
   const answer = sentences.length ? sentences.map((s) => s.text).join(' ') : excerpts[0]!.text;
-  const answerSources = [...new Map((sentences.length ? sentences.map((s) => s.chunk) : [top.chunk]).map((c) => [c.key, { title: chunkTitle(c), url: c.url }])).values()];
+  const answerSources = [...new Map((sentences.length ? sentences.map((s) => s.chunk) : [top.chunk]).map((c) => [c.key, { title: c.title, url: c.url }])).values()];
   const sources = [...new Set(used.map((r) => r.chunk.page))].map((id) => pageSource(index, id));
 
   const usedKeys = new Set(used.map((r) => r.chunk.key));
@@ -145,18 +145,24 @@ export function askMarkdown(result: AskResult): string {
       p('Every page is listed in ', link(`${SITE}/llms.txt`, `${SITE}/llms.txt`), '. Rephrase the question with words the docs use, or search with ', code(`${SITE}/search.md?q=<terms>`), '.'),
     ]);
   }
-  return stringifyMarkdown([
-    ...head,
-    p(result.answer),
-    p('Quoted from ', ...result.answerSources.flatMap((s, i) => [i ? '; ' : '', link(s.url, s.title)]), '.'),
-    heading(2, 'Excerpts'),
-    ...result.excerpts.flatMap((e) => [blockquote(...(e.nodes as Parameters<typeof blockquote>)), p('Source: ', link(e.url, e.title))]),
-    heading(2, 'Sources'),
-    sourceList(result.sources),
-    ...(result.followUps.length
-      ? [heading(2, 'Follow-up questions'), p('GET any of these URLs for more:'), list(result.followUps.map((f) => [link(f.url, f.question)]))]
-      : []),
-  ]);
+  // Excerpts were stringified once when the index was built; only the small parts are stringified here.
+  const excerpts = result.excerpts.map((e) => `${e.quoted.join('\n>\n')}\n\n${e.sourceLine}\n`);
+  return [
+    stringifyMarkdown([
+      ...head,
+      p(result.answer),
+      p('Quoted from ', ...result.answerSources.flatMap((s, i) => [i ? '; ' : '', link(s.url, s.title)]), '.'),
+      heading(2, 'Excerpts'),
+    ]),
+    ...excerpts,
+    stringifyMarkdown([
+      heading(2, 'Sources'),
+      sourceList(result.sources),
+      ...(result.followUps.length
+        ? [heading(2, 'Follow-up questions'), p('GET any of these URLs for more:'), list(result.followUps.map((f) => [link(f.url, f.question)]))]
+        : []),
+    ]),
+  ].join('\n');
 }
 
 export function askJson(result: AskResult): object {

@@ -3,7 +3,7 @@
  * their blocks and sentences to quote. Everything returned is verbatim text from the docs.
  */
 import type { Block, Chunk, DocsIndex, Hit } from './search-index.ts';
-import { sentences, terms } from './text.ts';
+import { terms } from './text.ts';
 
 export interface RankOptions {
   /** The page the agent asked on: its relevant sections are preferred. */
@@ -53,16 +53,15 @@ export function rank(index: DocsIndex, query: string, options: RankOptions = {})
     .sort((a, b) => b.score - a.score || a.chunk.key.localeCompare(b.chunk.key));
 }
 
-/** How much of the query's weight a piece of text matches, 0–1. */
-export function textCoverage(index: DocsIndex, queryTerms: string[], text: string): number {
-  const own = new Set(terms(text));
+/** How much of the query's weight a piece of text (given by its terms) matches, 0–1. */
+export function textCoverage(index: DocsIndex, queryTerms: string[], own: Set<string>): number {
   return coverageOf(index, queryTerms, queryTerms.filter((t) => has(own, t)));
 }
 
 /** The one or two blocks of a section that best match the query, in page order. */
 export function bestBlocks(index: DocsIndex, chunk: Chunk, query: string): Block[] {
   const queryTerms = terms(query);
-  const scored = chunk.blocks.map((b, i) => ({ b, i, s: textCoverage(index, queryTerms, b.text) }));
+  const scored = chunk.blocks.map((b, i) => ({ b, i, s: textCoverage(index, queryTerms, b.terms) }));
   const best = Math.max(...scored.map((x) => x.s));
   if (best === 0) return chunk.blocks.slice(0, 1);
   return scored
@@ -84,13 +83,11 @@ export function answerSentences(index: DocsIndex, chunks: Chunk[], query: string
   const goalTerms = goal ? terms(goal) : [];
   const candidates = chunks.flatMap((chunk, rankNo) =>
     chunk.blocks.filter((b) => b.prose).flatMap((b, blockNo) =>
-      sentences(b.text)
-        .filter((text) => text.split(' ').length >= 4)
-        .map((text, k) => {
-          let s = textCoverage(index, queryTerms, text);
-          if (goalTerms.length) s += 0.2 * textCoverage(index, goalTerms, text);
-          return { text, chunk, s: s * (rankNo === 0 ? 1 : 0.8), order: [rankNo, blockNo, k] as const };
-        }),
+      b.sentences.map(({ text, terms: own }, k) => {
+        let s = textCoverage(index, queryTerms, own);
+        if (goalTerms.length) s += 0.2 * textCoverage(index, goalTerms, own);
+        return { text, chunk, s: s * (rankNo === 0 ? 1 : 0.8), order: [rankNo, blockNo, k] as const };
+      }),
     ),
   );
   const best = Math.max(0, ...candidates.map((c) => c.s));

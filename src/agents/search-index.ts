@@ -6,9 +6,10 @@
 import MiniSearch, { type SearchResult } from 'minisearch';
 import type { List, RootContent } from 'mdast';
 import { plainText, stringifyMarkdown } from './markdown.ts';
+import { link, p } from './mdast.ts';
 import { INTRO_ID, ownBlocks } from './sections.ts';
 import { markdownPath, pageTwin, type DocPage } from './pages.ts';
-import { processTerm, terms, words } from './text.ts';
+import { processTerm, sentences, terms, words } from './text.ts';
 import { SITE } from '../nav.ts';
 
 /** The smallest quotable piece of a section: a paragraph, a list item, a table, a code block. */
@@ -17,10 +18,28 @@ export interface Block {
   node: RootContent;
   /** Verbatim Markdown, as in the twin. */
   markdown: string;
+  /** The same as a Markdown blockquote, stringified once for excerpts. */
+  quoted: string;
   /** The words a reader sees (no Markdown syntax). */
   text: string;
   /** Prose blocks give sentences for answers; tables and code are quoted but not split. */
   prose: boolean;
+  /** Index terms of the text, computed once. */
+  terms: Set<string>;
+  /** For prose: its sentences of four words or more, each with its terms. */
+  sentences: { text: string; terms: Set<string> }[];
+}
+
+function block(node: RootContent, text: string, prose: boolean): Block {
+  return {
+    node,
+    markdown: stringifyMarkdown([node]).trim(),
+    quoted: stringifyMarkdown([{ type: 'blockquote', children: [structuredClone(node)] } as RootContent]).trim(),
+    text,
+    prose,
+    terms: new Set(terms(text)),
+    sentences: prose ? sentences(text).filter((t) => t.split(' ').length >= 4).map((t) => ({ text: t, terms: new Set(terms(t)) })) : [],
+  };
 }
 
 export interface Chunk {
@@ -34,6 +53,10 @@ export interface Chunk {
   blocks: Block[];
   /** `https://docs.xapy.io/<page>.md#<section>` (no fragment for the introduction). */
   url: string;
+  /** "Page › Section". */
+  title: string;
+  /** `Source: [Page › Section](url)`, stringified once for excerpts. */
+  sourceLine: string;
 }
 
 export interface Hit {
@@ -59,7 +82,7 @@ function blocksOf(nodes: RootContent[]): Block[] {
     if (n.type === 'list') {
       return n.children.map((item, i) => {
         const single: List = { ...n, start: n.ordered ? (n.start ?? 1) + i : null, children: [item] };
-        return { node: single, markdown: stringifyMarkdown([single]).trim(), text: textOf(item), prose: true };
+        return block(single, textOf(item), true);
       });
     }
     if (n.type === 'table' && n.children.length > 2) {
@@ -69,7 +92,7 @@ function blocksOf(nodes: RootContent[]): Block[] {
     }
     const text = textOf(n);
     if (!text.trim()) return [];
-    return [{ node: n, markdown: stringifyMarkdown([n]).trim(), text, prose: n.type === 'paragraph' }];
+    return [block(n, text, n.type === 'paragraph')];
   });
 }
 
@@ -77,15 +100,21 @@ export function chunksOf(pages: DocPage[]): Chunk[] {
   return pages.flatMap((page) => {
     const { tree, sections } = pageTwin(page);
     return sections
-      .map((s): Chunk => ({
-        key: `${page.id}#${s.id}`,
-        page: page.id,
-        pageTitle: page.title,
-        section: s.id,
-        path: s.path,
-        blocks: blocksOf(ownBlocks(tree, s)),
-        url: `${SITE}${markdownPath(page.id)}${s.id === INTRO_ID ? '' : `#${s.id}`}`,
-      }))
+      .map((s): Chunk => {
+        const url = `${SITE}${markdownPath(page.id)}${s.id === INTRO_ID ? '' : `#${s.id}`}`;
+        const title = [page.title, ...s.path].join(' › ');
+        return {
+          key: `${page.id}#${s.id}`,
+          page: page.id,
+          pageTitle: page.title,
+          section: s.id,
+          path: s.path,
+          blocks: blocksOf(ownBlocks(tree, s)),
+          url,
+          title,
+          sourceLine: stringifyMarkdown([p('Source: ', link(url, title))]).trim(),
+        };
+      })
       .filter((c) => c.blocks.length > 0);
   });
 }
@@ -125,8 +154,19 @@ export class DocsIndex {
     return this.byKey.get(key);
   }
 
+  private readonly weights = new Map<string, number>();
+
   /** How informative a query term is: rare terms weigh more; a term no page uses weighs most. */
   weight(term: string): number {
+    let w = this.weights.get(term);
+    if (w === undefined) {
+      w = this.computeWeight(term);
+      if (this.weights.size < 50_000) this.weights.set(term, w);
+    }
+    return w;
+  }
+
+  private computeWeight(term: string): number {
     const n = this.chunks.length;
     let df = this.df.get(term) ?? 0;
     if (df === 0 && term.length >= 4) {
@@ -140,7 +180,6 @@ export class DocsIndex {
     const results: SearchResult[] = this.search.search(text, {
       boost: { title: 2, heading: 3, text: 1 },
       prefix: (t) => loose && t.length >= 4,
-      fuzzy: (t) => (loose && t.length >= 6 ? 0.15 : false),
       combineWith: 'OR',
     });
     return results.map((r) => ({ chunk: this.byKey.get(r.id as string)!, score: r.score, matched: [...new Set(r.queryTerms)] }));

@@ -1,7 +1,6 @@
 /** `/search.md?q=<terms>`: ranked sections with a verbatim excerpt each, from the `?ask=` index. */
 import type { DocsIndex } from './search-index.ts';
 import { bestBlocks, rank } from './retrieve.ts';
-import { chunkTitle } from './ask.ts';
 import { stringifyMarkdown } from './markdown.ts';
 import { blockquote, code, heading, link, p } from './mdast.ts';
 import { squash } from './text.ts';
@@ -24,7 +23,7 @@ export function searchDocs(index: DocsIndex, query: string, limit = MAX_RESULTS)
     results: ranked.map((r) => {
       const blocks = bestBlocks(index, r.chunk, q);
       return {
-        title: chunkTitle(r.chunk),
+        title: r.chunk.title,
         url: r.chunk.url,
         score: Math.round((r.score / top) * 1000) / 1000,
         excerpt: blocks.map((b) => b.markdown).join('\n\n'),
