@@ -21,6 +21,10 @@ export default defineConfig({
       favicon: '/favicon.svg',
       sidebar: navSections.map((s) => ({ label: s.label, items: s.items ?? [{ autogenerate: { directory: s.pagesIn ?? s.directory } }] })),
       customCss: ['./src/styles/custom.css'],
+      components: {
+        Head: './src/components/Head.astro',
+        PageTitle: './src/components/PageTitle.astro',
+      },
     }),
   ],
   vite: {

@@ -8,3 +8,5 @@ await import('./ip-check.mjs');
 if (!existsSync('dist/server/entry.mjs')) execSync('npx astro build', { stdio: 'inherit' });
 const { pageWeights } = await import('./page-weight.mjs');
 await pageWeights();
+const { agentBench } = await import('./agents.mjs');
+await agentBench();

@@ -26,6 +26,7 @@ export const navSections: NavSection[] = [
     items: [
       { slug: 'integration/generate-api-key' },
       { label: 'Exchange guides', items: [{ autogenerate: { directory: 'integration/exchanges' } }] },
+      { slug: 'integration/for-agents' },
     ],
   },
   { label: 'Tools', directory: 'tools' },

@@ -11,7 +11,8 @@ import { ipFactsOf, ipRules } from '../rules/ip-check.ts';
 import { enterSentence, serverFormats } from '../rules/server-format.ts';
 import { severityLabel } from '../rules/report.ts';
 import { SITE } from '../nav.ts';
-import { blockquote, code, fence, heading, link, list, p, strong, table } from './mdast.ts';
+import { ipCheckExample } from './ip-example.ts';
+import { blockquote, code, fence, headingWithId, link, list, p, strong, table } from './mdast.ts';
 
 const exampleNotice = (): RootContent[] =>
   servers.status === 'example'
@@ -22,7 +23,7 @@ const serverList: ComponentRenderer = () => [
   ...exampleNotice(),
   table(['Address', 'Server'], servers.servers.map((s) => [code(s.address), s.label])),
   p('Machine-readable: ', link('/servers.json', '/servers.json'), '.'),
-  heading(3, 'Copy for your exchange'),
+  headingWithId('copy-for-your-exchange', 3, 'Copy for your exchange'),
   table(
     ['Exchange', 'How to enter', 'Limit per key', 'Text to paste'],
     serverFormats(servers, exchanges.map(ipFactsOf)).map((f) => [
@@ -36,8 +37,7 @@ const serverList: ComponentRenderer = () => [
 ];
 
 const ipChecker: ComponentRenderer = (el) => {
-  const exchange = typeof el.attributes.exchange === 'string' ? el.attributes.exchange : 'okx';
-  const sample = servers.servers.slice(0, 2).map((s) => s.address).join(', ');
+  const { request, response } = ipCheckExample(typeof el.attributes.exchange === 'string' ? el.attributes.exchange : 'okx');
   return [
     ...exampleNotice(),
     p(
@@ -50,8 +50,10 @@ const ipChecker: ComponentRenderer = (el) => {
       '), findings with rule ids, each entry as it was read, and the corrected list.',
     ),
     p('Agents can run the same check over HTTP:'),
-    fence('sh', `curl -s ${SITE}/api/check/ips \\\n  -H 'Content-Type: application/json' \\\n  -d '{"exchange": "${exchange}", "ips": "${sample}"}'`),
-    p('Every rule is explained on ', link('/tools/ip-whitelist-checker.md#the-rules', 'the checker page'), '.'),
+    fence('sh', `curl -s ${SITE}/api/check/ips \\\n  -H 'Content-Type: application/json' \\\n  -d '${JSON.stringify(request)}'`),
+    p(servers.servers.length > 2 ? 'The response for this list, which holds only some of XAPY’s servers:' : 'The response for this list:'),
+    fence('json', JSON.stringify(response, null, 2)),
+    p('Every rule is explained on ', link('/tools/ip-whitelist-checker.md#the-rules', 'the checker page'), '; the API is described in ', link('/openapi.json', '/openapi.json'), '.'),
   ];
 };
 
@@ -73,8 +75,8 @@ const exchangeList: ComponentRenderer = () => {
 
 const ipRuleList: ComponentRenderer = () =>
   ipRules.flatMap((rule) => [
-    heading(3, rule.title),
-    p(strong(severityLabel[rule.severity]), ' · rule id ', code(rule.id), ' (anchor ', code(`#${rule.id}`), ' on the web page)'),
+    headingWithId(rule.id, 3, rule.title),
+    p(strong(severityLabel[rule.severity]), ' · rule id ', code(rule.id)),
     p(rule.explanation),
   ]);
 
@@ -126,12 +128,12 @@ const serverCopy: ComponentRenderer = (el) => {
 };
 
 const pitfalls: ComponentRenderer = (el) =>
-  exchangeOf(el).pitfalls.flatMap((x) => [heading(3, x.title), p(x.text), p('Source: ', ...sourcesOf(x.sources), ` (checked ${x.verified}).`)]);
+  exchangeOf(el).pitfalls.flatMap((x) => [headingWithId(x.id, 3, x.title), p(x.text), p('Source: ', ...sourcesOf(x.sources), ` (checked ${x.verified}).`)]);
 
 const errorTable: ComponentRenderer = (el) => {
   const list = typeof el.attributes.exchange === 'string' ? [exchangeOf(el)] : exchanges;
   return list.flatMap((ex) => [
-    ...(typeof el.attributes.exchange === 'string' ? [] : [heading(3, ex.name)]),
+    ...(typeof el.attributes.exchange === 'string' ? [] : [headingWithId(`${ex.id}-errors`, 3, ex.name)]),
     table(
       ['Code', 'Message', 'Cause', 'Fix'],
       ex.errors.map((e) => [

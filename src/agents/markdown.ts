@@ -15,6 +15,7 @@ import remarkMdx from 'remark-mdx';
 import remarkGfm from 'remark-gfm';
 import remarkStringify, { type Options as StringifyOptions } from 'remark-stringify';
 import { visit } from 'unist-util-visit';
+import GithubSlugger from 'github-slugger';
 import YAML from 'yaml';
 
 export type AttributeValue = string | number | boolean | null;
@@ -56,7 +57,7 @@ const paragraph = (children: RootContent[]) => ({ type: 'paragraph', children })
 const label = (value: string) => paragraph([strong([text(value)])]);
 const str = (v: AttributeValue | undefined) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
 const hasChildren = (n: RootContent): n is Loose => 'children' in n && Array.isArray(n.children);
-function plainText(nodes: RootContent[]): string {
+export function plainText(nodes: RootContent[]): string {
   return nodes.map((n) => ('value' in n ? n.value : hasChildren(n) ? plainText(n.children) : '')).join('');
 }
 
@@ -288,7 +289,25 @@ function blankFrontmatter(source: string): string {
   return [...lines.slice(0, end + 1).map(() => ''), ...lines.slice(end + 1)].join('\n');
 }
 
-export function mdxToMarkdown(mdxBody: string, options: MarkdownOptions): string {
+/** A heading's id on the HTML page; `mdxToTree` sets it on every heading below the title. */
+export const headingId = (h: Heading): string | undefined => (h.data as { id?: string } | undefined)?.id;
+
+/**
+ * Heading ids as the HTML page has them: Astro slugs each heading's text with github-slugger, in
+ * order, unless the heading already has an id (a component's `<h3 id=…>`); renderers mark those
+ * with `data.id`, and they do not count towards the slugger's repeats, as in Astro.
+ */
+function assignHeadingIds(root: Root): void {
+  const slugger = new GithubSlugger();
+  visit(root, 'heading', (h: Heading) => {
+    if (h.depth === 1) return;
+    const id = headingId(h) ?? slugger.slug(plainText(h.children));
+    h.data = { ...h.data, id } as Heading['data'];
+  });
+}
+
+/** The page as a Markdown syntax tree: the H1 title, the description, the converted body. */
+export function mdxToTree(mdxBody: string, options: MarkdownOptions): Root {
   const tree = parser.parse(blankFrontmatter(mdxBody));
   const convert = converter({ ...HTML, ...STARLIGHT, ...options.components });
   const body = convert(tree.children).flatMap(normalize);
@@ -299,5 +318,16 @@ export function mdxToMarkdown(mdxBody: string, options: MarkdownOptions): string
   visit(root, (n) => {
     if (n.type === 'link' || n.type === 'definition') n.url = markdownUrl(n.url, options.pagePath);
   });
+  assignHeadingIds(root);
+  return root;
+}
+
+/** Markdown text of a tree (or of some of its blocks), in the twins' one house style. */
+export function stringifyMarkdown(nodes: Root | RootContent[]): string {
+  const root = Array.isArray(nodes) ? ({ type: 'root', children: nodes } as Root) : nodes;
   return stringifier.stringify(root);
+}
+
+export function mdxToMarkdown(mdxBody: string, options: MarkdownOptions): string {
+  return stringifyMarkdown(mdxToTree(mdxBody, options));
 }

@@ -10,6 +10,8 @@ export const code = (value: string): PhrasingContent => ({ type: 'inlineCode', v
 export const link = (url: string, ...parts: Inline[]): Link => ({ type: 'link', url, children: inline(parts) });
 export const p = (...parts: Inline[]): Paragraph => ({ type: 'paragraph', children: inline(parts) });
 export const heading = (depth: 1 | 2 | 3 | 4 | 5 | 6, ...parts: Inline[]): Heading => ({ type: 'heading', depth, children: inline(parts) });
+/** A heading whose HTML counterpart has a fixed id (not slugged from its text). */
+export const headingWithId = (id: string, depth: 1 | 2 | 3 | 4 | 5 | 6, ...parts: Inline[]): Heading => ({ ...heading(depth, ...parts), data: { id } } as Heading);
 export const fence = (lang: string, value: string): Code => ({ type: 'code', lang, value });
 export const blockquote = (...children: BlockContent[]): RootContent => ({ type: 'blockquote', children });
 

@@ -1,14 +1,8 @@
 import type { APIRoute } from 'astro';
-import { findPage } from '../server/docs.ts';
-import { notFoundMarkdown, pageMarkdown } from '../agents/pages.ts';
-import { markdown } from '../server/http.ts';
+import { twinResponse } from '../server/twin.ts';
+import { handle } from '../server/http.ts';
 
-// Server-rendered so that later features (?ask=, ?section=) can read the query string;
-// a prerendered file would shadow it.
+// Server-rendered: ?ask= and ?section= are read from the query string, which a static file would ignore.
 export const prerender = false;
 
-export const GET: APIRoute = async ({ params, url }) => {
-  const page = await findPage(params.slug ?? 'index');
-  if (!page) return markdown(404, notFoundMarkdown(url.pathname));
-  return markdown(200, pageMarkdown(page), { 'Cache-Control': 'public, max-age=300' });
-};
+export const GET: APIRoute = ({ params, url, request }) => handle(() => twinResponse(params.slug ?? 'index', url, request.headers.get('accept')));

@@ -1,6 +1,7 @@
 /** Reads Starlight's docs collection into the plain pages the agent modules work with. */
 import { getCollection, getEntry } from 'astro:content';
 import type { DocPage } from '../agents/pages.ts';
+import { DocsIndex } from '../agents/search-index.ts';
 
 type Entry = NonNullable<Awaited<ReturnType<typeof getEntry<'docs', string>>>>;
 
@@ -19,4 +20,15 @@ export async function allPages(): Promise<DocPage[]> {
 export async function findPage(id: string): Promise<DocPage | undefined> {
   const entry = await getEntry('docs', id);
   return entry ? toPage(entry) : undefined;
+}
+
+let index: Promise<DocsIndex> | undefined;
+/**
+ * The retrieval index, built once per server process from the docs collection bundled into the
+ * server (the same Markdown twins the `.md` routes serve). Nothing is written or shared between
+ * processes, so the server stays stateless; building it takes a few milliseconds.
+ */
+export function docsIndex(): Promise<DocsIndex> {
+  index ??= allPages().then((pages) => new DocsIndex(pages));
+  return index;
 }

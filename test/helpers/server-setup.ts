@@ -1,6 +1,7 @@
 /**
- * Starts the built site (dist/server/entry.mjs) on a free loopback port for the site and
- * browser tests, and tells them its address through `inject('baseUrl')`.
+ * Starts the built site (dist/server/entry.mjs, through scripts/serve.mjs as in production) on a
+ * free loopback port for the site and browser tests, and tells them its address through
+ * `inject('baseUrl')`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -26,9 +27,10 @@ function freePort(): Promise<number> {
 
 export default async function setup(project: TestProject) {
   const entry = 'dist/server/entry.mjs';
+  const server = 'scripts/serve.mjs';
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run "npm run build" first (npm test does it for you).`);
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [entry], {
+  const child: ChildProcess = spawn(process.execPath, [server], {
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

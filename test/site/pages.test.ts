@@ -77,7 +77,9 @@ describe('Markdown twins', () => {
 
     const h1 = tree.children.filter((n) => n.type === 'heading' && n.depth === 1);
     expect(h1, 'exactly one H1').toHaveLength(1);
-    expect(tree.children[0]?.type, 'starts with the H1').toBe('heading');
+    expect(tree.children[0]?.type, 'opens with the llms.txt pointer').toBe('blockquote');
+    expect(tree.children[1]?.type, 'then the H1').toBe('heading');
+    expect(md.length, 'under 50,000 characters').toBeLessThan(50_000);
 
     visit(tree, (node) => {
       expect(node.type, 'no raw HTML or JSX survives').not.toBe('html');
@@ -86,7 +88,12 @@ describe('Markdown twins', () => {
         expect(value).not.toMatch(/<[A-Z][A-Za-z]*/);
         expect(value).not.toMatch(/^(import|export)\s/m);
       }
-      if (node.type === 'code') expect(node.lang, 'every code fence names its language').toBeTruthy();
+      if (node.type === 'code') {
+        expect(node.lang, 'every code fence names its language').toBeTruthy();
+        // An unclosed fence runs to the end of the document; a closed one ends on its closing fence.
+        const source = md.slice(node.position!.start.offset, node.position!.end.offset);
+        expect(source.trimEnd().split('\n').at(-1), 'every code fence is closed').toMatch(/^\s*(`{3,}|~{3,})\s*$/);
+      }
     });
     expect(md).not.toMatch(/^(import|export)\s/m);
   });
@@ -151,5 +158,30 @@ describe('llms.txt', async () => {
     const links = linksOf(tree);
     expect(links.length).toBeGreaterThan(ids.length);
     for (const url of links) expect((await get(url.split('#')[0]!)).status, url).toBe(200);
+  });
+});
+
+describe('llms-full.txt and /.well-known/llms.txt', async () => {
+  const full = await (await get('/llms-full.txt')).text();
+
+  it('holds every page’s Markdown, each with its URL', async () => {
+    for (const id of ids) {
+      expect(full).toContain(`Source: https://docs.xapy.io/${id}.md`);
+      const twin = await (await get(mdPathOf(id))).text();
+      const title = twin.split('\n').find((l) => l.startsWith('# '))!;
+      expect(full).toContain(`\n${title}\n`);
+    }
+  });
+
+  it('every link in it resolves', async () => {
+    const links = [...new Set(linksOf(parseMd(full)).filter((u) => u.startsWith('/') || u.startsWith('https://docs.xapy.io')).map((u) => u.split('#')[0]!))];
+    expect(links.length).toBeGreaterThan(ids.length);
+    for (const url of links) expect((await get(url)).status, url).toBe(200);
+  });
+
+  it('/.well-known/llms.txt is /llms.txt', async () => {
+    const res = await get('/.well-known/llms.txt');
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe(await (await get('/llms.txt')).text());
   });
 });

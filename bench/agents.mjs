@@ -1,0 +1,87 @@
+// Answer quality of ?ask= (does the right page come first, or in the top 3 sources?) and the
+// throughput and p99 latency of ?ask= against the plain .md twin, on loopback with autocannon.
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import autocannon from 'autocannon';
+import { questions } from './questions.mjs';
+
+const CONNECTIONS = 32;
+const SECONDS = 8;
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function start() {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['scripts/serve.mjs'], { env: { ...process.env, HOST: '127.0.0.1', PORT: String(port) }, stdio: 'ignore' });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 200; i++) {
+    try { if ((await fetch(`${base}/servers.json`)).ok) return { base, child }; } catch { /* starting */ }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  child.kill();
+  throw new Error('The built server did not start.');
+}
+
+const pageOf = (url) => new URL(url).pathname.replace(/^\//, '').replace(/\.md$/, '');
+
+async function quality(base) {
+  let first = 0, top3 = 0;
+  const misses = [];
+  for (const { q, page } of questions) {
+    // Asked on the home page, so that page-awareness does not help: the ranking alone must find the page.
+    const res = await fetch(`${base}/index.md?${new URLSearchParams({ ask: q })}`, { headers: { Accept: 'application/json' } });
+    const sources = (await res.json()).sources.map((s) => pageOf(s.url));
+    if (sources[0] === page) first++;
+    if (sources.slice(0, 3).includes(page)) top3++;
+    else misses.push(`${q} → expected ${page}, got ${sources.slice(0, 3).join(', ') || 'no answer'}`);
+  }
+  const pct = (n) => `${((n / questions.length) * 100).toFixed(0)} %`;
+  console.log(`\n?ask= answer quality (${questions.length} questions, asked on /index.md)`);
+  console.log(`  right page first:     ${first}/${questions.length} (${pct(first)})`);
+  console.log(`  right page in top 3:  ${top3}/${questions.length} (${pct(top3)})`);
+  for (const m of misses) console.log(`  miss: ${m}`);
+}
+
+function load(base, paths) {
+  return new Promise((resolve, reject) => {
+    autocannon(
+      { url: base, connections: CONNECTIONS, duration: SECONDS, requests: paths.map((path) => ({ method: 'GET', path })) },
+      (err, result) => (err ? reject(err) : resolve(result)),
+    );
+  });
+}
+
+async function throughput(base) {
+  // Each connection cycles through every benchmark question, each asked on the page that answers it,
+  // so nothing is measured on one lucky question; the twins are those same pages.
+  const asks = questions.map(({ q, page }) => `/${page}.md?${new URLSearchParams({ ask: q })}`);
+  const twins = questions.map(({ page }) => `/${page}.md`);
+  await fetch(base + asks[0]); // build the index before measuring
+  const rows = [];
+  for (const [name, paths] of [['static .md', twins], ['?ask=', asks]]) {
+    const r = await load(base, paths);
+    rows.push({ name, rps: r.requests.average, p99: r.latency.p99, errors: r.errors + r.non2xx });
+  }
+  console.log(`\n?ask= vs the .md twin (autocannon, ${CONNECTIONS} connections, ${SECONDS} s each, 127.0.0.1)`);
+  for (const r of rows) console.log(`  ${r.name.padEnd(11)} ${r.rps.toFixed(0).padStart(7)} req/s   p99 ${String(r.p99).padStart(4)} ms   errors ${r.errors}`);
+  console.log(`  ask / static throughput: ${(rows[1].rps / rows[0].rps).toFixed(2)}× (target ≥ 0.5×); ask p99 ${rows[1].p99} ms (target ≤ 20 ms)`);
+}
+
+export async function agentBench() {
+  const { base, child } = await start();
+  try {
+    await quality(base);
+    await throughput(base);
+  } finally {
+    child.kill();
+  }
+}

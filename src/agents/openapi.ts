@@ -1,0 +1,164 @@
+/**
+ * The OpenAPI 3.1 description of what agents can call over HTTP: the IP whitelist check, `?ask=`,
+ * `?section=` and `/search.md`. Examples are computed by the same rules the API runs, so they
+ * cannot drift from its answers.
+ */
+import { exchangeIds } from '../data/index.ts';
+import { ipRules } from '../rules/ip-check.ts';
+import { ipCheckExample } from './ip-example.ts';
+import { SITE } from '../nav.ts';
+import { EXAMPLE_GOAL, EXAMPLE_QUESTION } from './pages.ts';
+import { MAX_QUESTION } from './ask.ts';
+
+const error = { $ref: '#/components/responses/Error' };
+const markdownText = (description: string) => ({ description, content: { 'text/markdown': { schema: { type: 'string' } } } });
+
+export function openApiDocument(): object {
+  const { request, response: exampleReport } = ipCheckExample();
+  const sample = request.ips;
+  const ipFields = {
+    exchange: { type: 'string', enum: [...exchangeIds, 'any'], default: 'any', description: 'The exchange the key is for, or "any" to check only against XAPY’s servers.' },
+    ips: { description: 'The key’s IP list as pasted: any separators (new lines, commas, spaces, semicolons), quotes or a JSON array; or an array of strings. "" checks an empty (unrestricted) list.', oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
+  };
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'XAPY Docs for agents',
+      version: '1.0.0',
+      description: 'Checks an exchange API key’s IP whitelist against XAPY’s servers, answers questions from the XAPY Docs with quoted excerpts, and searches them. No authentication; every endpoint is free of side effects.',
+    },
+    servers: [{ url: SITE }],
+    paths: {
+      '/api/check/ips': {
+        get: {
+          operationId: 'checkIpWhitelistGet',
+          summary: 'Check an IP whitelist (query string)',
+          parameters: [
+            { name: 'exchange', in: 'query', required: false, schema: ipFields.exchange },
+            { name: 'ips', in: 'query', required: true, schema: { type: 'string' }, description: ipFields.ips.description, example: sample },
+          ],
+          responses: { 200: { $ref: '#/components/responses/IpReport' }, 400: error },
+        },
+        post: {
+          operationId: 'checkIpWhitelist',
+          summary: 'Check an IP whitelist',
+          description: `Returns a verdict (pass, warn or fail), findings that each name a rule (${ipRules.map((r) => r.id).join(', ')}), every entry as it was read, and XAPY’s servers in the exchange’s format. Bodies over 64 kB are refused.`,
+          requestBody: {
+            required: true,
+            content: { 'application/json': { schema: { type: 'object', required: ['ips'], properties: ipFields }, example: request } },
+          },
+          responses: { 200: { $ref: '#/components/responses/IpReport' }, 400: error, 405: error, 413: error },
+        },
+      },
+      '/{page}.md': {
+        get: {
+          operationId: 'askDocs',
+          summary: 'A page as Markdown; or one section of it; or an answer to a question',
+          description: 'Every docs page has a Markdown twin at its URL with .md appended (the home page is /index.md). With ask, the answer is made only of sentences from the docs, with verbatim excerpts linked to their sections, sources and follow-up questions; sections of this page come first when they answer. With section, just that section and its sub-sections.',
+          parameters: [
+            { name: 'page', in: 'path', required: true, schema: { type: 'string' }, description: 'The page path, which may contain slashes, e.g. integration/generate-api-key.', example: 'integration/generate-api-key' },
+            { name: 'ask', in: 'query', required: false, schema: { type: 'string', maxLength: MAX_QUESTION }, description: 'A specific, self-contained question. Empty or a placeholder returns how to ask.', example: EXAMPLE_QUESTION },
+            { name: 'goal', in: 'query', required: false, schema: { type: 'string', maxLength: MAX_QUESTION }, description: 'What the user wants to achieve; ranks what serves it first.', example: EXAMPLE_GOAL },
+            { name: 'section', in: 'query', required: false, schema: { type: 'string' }, description: 'A heading id of the page (the same as on the HTML page).', example: 'choose-a-permission-level' },
+          ],
+          responses: {
+            200: {
+              description: 'The page, the section, or the answer (Markdown unless JSON is preferred; JSON only for ask).',
+              content: { 'text/markdown': { schema: { type: 'string' } }, 'application/json': { schema: { $ref: '#/components/schemas/Answer' } } },
+            },
+            400: { description: 'The question or goal is longer than 500 characters.', content: { 'text/markdown': { schema: { type: 'string' } }, 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+            404: markdownText('No such page (the body lists the closest pages), or no such section (the body lists the page’s section ids).'),
+          },
+        },
+      },
+      '/search.md': {
+        get: {
+          operationId: 'searchDocs',
+          summary: 'Search the docs',
+          parameters: [{ name: 'q', in: 'query', required: false, schema: { type: 'string', maxLength: 500 }, description: 'Search terms.', example: 'withdrawal whitelist' }],
+          responses: {
+            200: { description: 'Ranked sections, best first, each with a verbatim excerpt.', content: { 'text/markdown': { schema: { type: 'string' } }, 'application/json': { schema: { $ref: '#/components/schemas/SearchResults' } } } },
+            400: { description: 'The terms are longer than 500 characters.', content: { 'text/markdown': { schema: { type: 'string' } }, 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+          },
+        },
+      },
+      '/servers.json': {
+        get: {
+          operationId: 'getServers',
+          summary: 'XAPY’s server IP addresses',
+          responses: { 200: { description: 'The list, its status (example or published) and update date.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Servers' } } } } },
+        },
+      },
+    },
+    components: {
+      schemas: {
+        Error: { type: 'object', required: ['error'], properties: { error: { type: 'string', description: 'What to change, in plain words.' } } },
+        Finding: {
+          type: 'object',
+          required: ['id', 'severity', 'message'],
+          properties: {
+            id: { type: 'string', description: 'Stable rule id; also the anchor of its explanation on the checker page.' },
+            severity: { type: 'string', enum: ['error', 'warning', 'info'] },
+            message: { type: 'string' },
+            fix: { type: 'string' },
+            docs: { type: 'string', format: 'uri' },
+          },
+        },
+        IpReport: {
+          type: 'object',
+          required: ['verdict', 'findings', 'exchange', 'entries', 'formatted'],
+          properties: {
+            verdict: { type: 'string', enum: ['pass', 'warn', 'fail'] },
+            findings: { type: 'array', items: { $ref: '#/components/schemas/Finding' } },
+            exchange: { type: 'string' },
+            entries: {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['input', 'kind'],
+                properties: { input: { type: 'string' }, kind: { type: 'string' }, normalized: { type: 'string' }, reason: { type: 'string' } },
+              },
+            },
+            formatted: { type: 'string', description: 'XAPY’s servers in the exchange’s format, ready to paste.' },
+          },
+        },
+        Answer: {
+          type: 'object',
+          required: ['question', 'answer', 'excerpts', 'sources', 'followUps'],
+          properties: {
+            question: { type: 'string' },
+            goal: { type: 'string' },
+            answer: { type: ['string', 'null'], description: 'Sentences from the docs; null when nothing answers the question.' },
+            message: { type: 'string' },
+            excerpts: { type: 'array', items: { type: 'object', required: ['text', 'url', 'score'], properties: { text: { type: 'string' }, url: { type: 'string', format: 'uri' }, score: { type: 'number' } } } },
+            sources: { type: 'array', items: { $ref: '#/components/schemas/Link' } },
+            followUps: { type: 'array', items: { type: 'object', required: ['question', 'url'], properties: { question: { type: 'string' }, url: { type: 'string', format: 'uri' } } } },
+          },
+        },
+        Link: { type: 'object', required: ['title', 'url'], properties: { title: { type: 'string' }, url: { type: 'string', format: 'uri' } } },
+        SearchResults: {
+          type: 'object',
+          required: ['query', 'results'],
+          properties: {
+            query: { type: 'string' },
+            results: { type: 'array', items: { type: 'object', required: ['title', 'url', 'score', 'excerpt'], properties: { title: { type: 'string' }, url: { type: 'string', format: 'uri' }, score: { type: 'number' }, excerpt: { type: 'string' } } } },
+          },
+        },
+        Servers: {
+          type: 'object',
+          required: ['status', 'updated', 'servers'],
+          properties: {
+            status: { type: 'string', enum: ['example', 'published'] },
+            updated: { type: 'string', format: 'date' },
+            note: { type: 'string' },
+            servers: { type: 'array', items: { type: 'object', required: ['address', 'label'], properties: { address: { type: 'string' }, label: { type: 'string' } } } },
+          },
+        },
+      },
+      responses: {
+        IpReport: { description: 'The report.', content: { 'application/json': { schema: { $ref: '#/components/schemas/IpReport' }, example: exampleReport } } },
+        Error: { description: 'The request cannot be checked as sent; the message says what to change.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' }, example: { error: 'The "ips" field is missing. Send the IP list as text (any separators) or as an array of strings; send "" to check an empty list.' } } } },
+      },
+    },
+  };
+}

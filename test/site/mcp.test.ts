@@ -1,0 +1,80 @@
+/**
+ * /mcp as an MCP client meets it: the SDK's own client connects over Streamable HTTP, lists the
+ * tools, and calls each one; the server keeps no session.
+ */
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+
+const base = inject('baseUrl');
+const client = new Client({ name: 'xapy-docs-test', version: '1.0.0' });
+const servers: { address: string }[] = (await (await fetch(`${base}/servers.json`)).json()).servers;
+
+type ToolResult = { content: { type: string; text: string }[]; isError?: boolean };
+const call = async (name: string, args: Record<string, unknown>) => (await client.callTool({ name, arguments: args })) as ToolResult;
+const textOf = (r: ToolResult) => r.content.map((c) => c.text).join('\n');
+
+beforeAll(async () => {
+  await client.connect(new StreamableHTTPClientTransport(new URL(`${base}/mcp`)));
+});
+afterAll(async () => {
+  await client.close();
+});
+
+describe('MCP at /mcp', () => {
+  it('lists the tools, each saying what it returns', async () => {
+    const { tools } = await client.listTools();
+    expect(tools.map((t) => t.name).sort()).toEqual(['ask', 'check_ip_whitelist', 'get_page', 'search_docs']);
+    for (const t of tools) {
+      expect(t.description, t.name).toMatch(/Returns/);
+      expect(t.inputSchema.type).toBe('object');
+    }
+  });
+
+  it('search_docs returns ranked sections with .md links', async () => {
+    const r = await call('search_docs', { query: 'withdrawal whitelist' });
+    expect(r.isError).toBeFalsy();
+    expect(textOf(r)).toMatch(/## 1\. \[.+\]\(https:\/\/docs\.xapy\.io\/.+\.md/);
+  });
+
+  it('get_page returns a page’s twin from an id or a URL, a section, or the closest pages', async () => {
+    const twin = await (await fetch(`${base}/integration/generate-api-key.md`)).text();
+    expect(textOf(await call('get_page', { page: 'integration/generate-api-key' }))).toBe(twin);
+    expect(textOf(await call('get_page', { page: 'https://docs.xapy.io/integration/generate-api-key/' }))).toBe(twin);
+    const section = await call('get_page', { page: '/integration/generate-api-key.md', section: 'read-write' });
+    expect(textOf(section)).toContain('### Read-Write');
+    const missing = await call('get_page', { page: 'setup/server-ip-list' });
+    expect(missing.isError).toBe(true);
+    expect(textOf(missing)).toContain('server-ips.md');
+    const badSection = await call('get_page', { page: 'index', section: 'nope' });
+    expect(badSection.isError).toBe(true);
+  });
+
+  it('ask returns the same answer as ?ask= on the page given', async () => {
+    const question = 'Should I add my own computer’s IP address to the key?';
+    const r = await call('ask', { question, goal: 'keep my funds safe', page: 'integration/generate-api-key' });
+    const http = await (await fetch(`${base}/integration/generate-api-key.md?${new URLSearchParams({ ask: question, goal: 'keep my funds safe' })}`)).text();
+    expect(textOf(r)).toBe(http);
+  });
+
+  it('check_ip_whitelist runs the IP check and reports bad input as a tool error', async () => {
+    const ok = JSON.parse(textOf(await call('check_ip_whitelist', { exchange: 'okx', ips: servers.map((s) => s.address) })));
+    expect(ok.verdict).toBe('pass');
+    const bad = await call('check_ip_whitelist', { exchange: 'mtgox', ips: '1.1.1.1' });
+    expect(bad.isError).toBe(true);
+    expect(textOf(bad)).toMatch(/Unknown exchange "mtgox"/);
+  });
+
+  it('keeps no session: a GET is refused with a message, and no session id is handed out', async () => {
+    const res = await fetch(`${base}/mcp`);
+    expect(res.status).toBe(405);
+    expect((await res.json()).error.message).toMatch(/stateless/);
+    const init = await fetch(`${base}/mcp`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream' },
+      body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { protocolVersion: '2025-06-18', capabilities: {}, clientInfo: { name: 'curl', version: '1' } } }),
+    });
+    expect(init.status).toBe(200);
+    expect(init.headers.get('mcp-session-id')).toBeNull();
+  });
+});
