@@ -159,3 +159,38 @@ export function profileFromForm(exchange: string, boxes: readonly PermissionBox[
   p.ip = bindingOf(splitList(ips));
   return p;
 }
+
+/** The profile in words, one row a fact, for the widget's table, the Markdown report and agents. */
+export function describeProfile(p: KeyProfile): { label: string; value: string }[] {
+  const rows: { label: string; value: string }[] = [];
+  for (const c of capabilities) {
+    const state = p.capabilities[c];
+    if (state === 'unknown') {
+      rows.push({ label: capabilityLabel[c], value: 'not reported' });
+      continue;
+    }
+    const via = [...new Set(p.flags.filter((f) => f.on && f.capabilities.includes(c)).map((f) => `“${f.label}”`))];
+    rows.push({ label: capabilityLabel[c], value: state ? `yes, through ${via.join(', ')}` : 'no' });
+  }
+  const ip = p.ip;
+  rows.push({
+    label: 'IP binding',
+    value: ip.binding === 'none' ? 'none: any address can use the key'
+      : ip.binding === 'list' ? `${ip.ips.length} address${ip.ips.length === 1 ? '' : 'es'}: ${ip.ips.join(', ')}`
+      : ip.binding === 'masked' ? `bound, shown partly hidden: ${ip.shown.join(', ')}`
+      : ip.restricted === true ? 'bound, addresses not shown' : 'not reported',
+  });
+  const e = p.expiry;
+  rows.push({
+    label: 'Expiry',
+    value: !e ? 'none reported'
+      : e.expired ? 'expired'
+      : `${e.what === 'trading-permission' ? 'trading permission lapses' : 'key expires'}${e.at ? ` on ${e.at.slice(0, 10)}` : ''}${e.daysLeft !== undefined ? ` (${e.daysLeft} days left)` : ''}`,
+  });
+  rows.push({ label: 'Account', value: p.account === 'master' ? 'main account' : p.account === 'sub' ? 'sub-account' : 'not reported' });
+  if (p.keyType) rows.push({ label: 'Key type', value: p.keyType });
+  if (p.label) rows.push({ label: 'Name on the exchange', value: p.label });
+  if (p.unknownFlags.length) rows.push({ label: 'Unrecognised permissions that are on', value: p.unknownFlags.join(', ') });
+  rows.push({ label: 'Read from', value: p.source === 'form' ? 'the boxes ticked on the form' : (p.endpoint ?? 'the pasted metadata') });
+  return rows;
+}

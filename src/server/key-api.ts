@@ -42,3 +42,24 @@ export function runKeyCheck(input: Record<string, unknown>): Pick<KeyReport, 've
   const { verdict, findings, profile } = result.report;
   return { verdict, findings, profile, exchange: ex.id, mode: mode as Mode };
 }
+
+/**
+ * A worked example for the docs: an OKX key's account/config object as a request, and the
+ * answer this API gives for it today (computed at build time, so the page never goes stale).
+ */
+export function keyApiExample(): { request: Record<string, unknown>; response: unknown } {
+  const request = {
+    exchange: 'okx',
+    mode: 'read-trade',
+    metadata: {
+      uid: '44705892343619584', mainUid: '44705892343619584', label: 'XAPY',
+      perm: 'read_only,trade', ip: servers.servers.map((s) => s.address).join(','),
+    },
+  };
+  return { request, response: runKeyCheck(request) };
+}
+
+/** The curl command that sends `request` to this API. */
+export function keyCurl(request: Record<string, unknown>): string {
+  return `curl -s ${SITE}/api/check/key \\\n  -H 'Content-Type: application/json' \\\n  -d '${JSON.stringify(request)}'`;
+}
