@@ -4,6 +4,7 @@
  * that says what was expected, never a 500. Expected results come from the same rules run
  * in-process on the same official examples, not from numbers typed here.
  */
+import fc from 'fast-check';
 import { describe, expect, it, inject } from 'vitest';
 import { checkKeyMetadata, keyFactsOf } from '../../src/rules/key-check.ts';
 import { exchanges, getExchange, servers } from '../../src/data/index.ts';
@@ -126,6 +127,18 @@ describe('bad requests get a 4xx and a clear message, never a 500', () => {
       expect(res.headers.get('allow')).toBe('POST');
       await expectError(res, 405, /Use POST/);
     }
+  });
+});
+
+describe('any request body', () => {
+  it('any JSON value as metadata, or as the whole body, gets a 200 or a 400 with a message, never a 500', async () => {
+    await fc.assert(fc.asyncProperty(fc.constantFrom(...exchanges.map((e) => e.id)), fc.jsonValue(), fc.boolean(), async (exchange, value, whole) => {
+      const res = await post(whole ? JSON.stringify(value) : { exchange, mode: 'read-trade', metadata: value });
+      expect([200, 400]).toContain(res.status);
+      const body = await res.json();
+      if (res.status === 400) expect(typeof body.error).toBe('string');
+      else expect(['pass', 'warn', 'fail']).toContain(body.verdict);
+    }), { numRuns: 60 });
   });
 });
 

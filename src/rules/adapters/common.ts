@@ -50,7 +50,8 @@ export function unwrap(
   if (!isObject(value) || !(code in value)) return undefined;
   if (!ok(value[code])) {
     const text = message.map((m) => str(value[m])).find((m) => m) ?? '';
-    return { error: `This is an error reply from ${name} (code ${String(value[code]).slice(0, 20)}${text ? `: ${text.slice(0, 120)}` : ''}), not key metadata. Fix the request and paste the successful response.` };
+    const shown = /^-?[\w.]{1,16}$/.test(String(value[code])) ? ` (code ${String(value[code])}${text ? `: ${text.slice(0, 120)}` : ''})` : '';
+    return { error: `This is an error reply from ${name}${shown}, not key metadata. Fix the request and paste the successful response.` };
   }
   if (!(data in value)) return undefined;
   return { inner: value[data] };
