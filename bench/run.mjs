@@ -5,6 +5,7 @@ import { cpus } from 'node:os';
 
 console.log(`XAPY Docs benchmarks · ${new Date().toISOString()} · Node ${process.version} · ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}`);
 await import('./ip-check.mjs');
+await import('./key-check.mjs');
 if (!existsSync('dist/server/entry.mjs')) execSync('npx astro build', { stdio: 'inherit' });
 const { pageWeights } = await import('./page-weight.mjs');
 await pageWeights();

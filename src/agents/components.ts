@@ -9,6 +9,10 @@ import { exchanges, getExchange, servers } from '../data/index.ts';
 import { allFactRows, factText, guidePath, keySteps, errorAnchor, errorKindLabel, ipFactRows, levels, overviewRows, permissionRows, withoutIpShort } from '../data/describe.ts';
 import { ipFactsOf, ipRules } from '../rules/ip-check.ts';
 import { enterSentence, serverFormats } from '../rules/server-format.ts';
+import { keyRules, modes } from '../rules/key-check.ts';
+import type { RuleDoc } from '../rules/report.ts';
+import { keyApiExample, keyCurl } from '../server/key-api.ts';
+import { keyInputRows } from '../data/describe-key.ts';
 import { severityLabel } from '../rules/report.ts';
 import { SITE } from '../nav.ts';
 import { ipCheckExample } from './ip-example.ts';
@@ -73,12 +77,47 @@ const exchangeList: ComponentRenderer = () => {
   ];
 };
 
-const ipRuleList: ComponentRenderer = () =>
-  ipRules.flatMap((rule) => [
+const ruleList = (rules: RuleDoc[]): ComponentRenderer => () =>
+  rules.flatMap((rule) => [
     headingWithId(rule.id, 3, rule.title),
     p(strong(severityLabel[rule.severity]), ' · rule id ', code(rule.id)),
     p(rule.explanation),
   ]);
+
+const keyChecker: ComponentRenderer = (el) => {
+  const exchange = typeof el.attributes.exchange === 'string' ? el.attributes.exchange : 'okx';
+  const input = keyInputRows().find((r) => r.id === exchange);
+  const { request } = keyApiExample();
+  return [
+    ...exampleNotice(),
+    p(
+      strong('API key checker.'),
+      ' On the web page this is an interactive form. It reads what the exchange reports about an API key (',
+      ...(input?.endpoints.flatMap((e, i) => [i ? ' or ' : '', code(e)]) ?? []),
+      exchange === 'coinex' ? ', a sub-account key read by the main account' : '',
+      '), or the boxes ticked on the exchange’s key form plus the IP list, and returns a verdict (',
+      code('pass'), ', ', code('warn'), ' or ', code('fail'),
+      ') for the chosen mode (', ...modes.flatMap((m, i) => [i ? ' or ' : '', code(m)]),
+      '), findings with rule ids, and the key’s normalized profile. Secrets are reported and never shown.',
+    ),
+    p('Agents can run the same check over HTTP, sending the metadata response as ', code('metadata'), ':'),
+    fence('sh', keyCurl(exchange === 'okx' ? request : { ...request, exchange, metadata: '<the JSON response of the endpoint above>' })),
+    p('Every rule and the API are described on ', link('/tools/api-key-checker.md', 'the API key checker page'), '.'),
+  ];
+};
+
+const keyApiExampleBlock: ComponentRenderer = () => {
+  const { request, response } = keyApiExample();
+  return [
+    fence('sh', keyCurl(request)),
+    p('The whole answer:'),
+    fence('json', JSON.stringify(response, null, 2)),
+  ];
+};
+
+const keyInputList: ComponentRenderer = () => [
+  table(['Exchange', 'Paste the response of', 'Good to know'], keyInputRows().map((r) => [r.name, code(r.endpoints.join(' or ')), r.note])),
+];
 
 /** The exchange a component names in its `exchange` attribute; an unknown id fails the page. */
 function exchangeOf(el: JsxElementInfo) {
@@ -164,5 +203,9 @@ export const componentRenderers: Record<string, ComponentRenderer> = {
   ServerList: serverList,
   IpChecker: ipChecker,
   ExchangeList: exchangeList,
-  IpRuleList: ipRuleList,
+  IpRuleList: ruleList(ipRules),
+  KeyRuleList: ruleList(keyRules),
+  KeyChecker: keyChecker,
+  KeyApiExample: keyApiExampleBlock,
+  KeyInputList: keyInputList,
 };

@@ -20,7 +20,7 @@ export interface Ranked extends Hit {
 /** A section must match at least this share of the question's weight to count as an answer. */
 export const MIN_COVERAGE = 0.5;
 const PAGE_BOOST = 1.5;
-const GOAL_BOOST = 0.5;
+const GOAL_BOOST = 1;
 
 /** Does a text's term list contain the query term (exactly, or as a prefix for longer terms)? */
 const has = (textTerms: Set<string>, t: string) => textTerms.has(t) || (t.length >= 4 && [...textTerms].some((x) => x.startsWith(t)));

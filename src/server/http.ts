@@ -66,8 +66,9 @@ export async function readJsonObject(request: Request): Promise<Record<string, u
   let value: unknown;
   try {
     value = JSON.parse(text);
-  } catch (e) {
-    throw new HttpError(400, `The request body is not valid JSON (${(e as Error).message}).`);
+  } catch {
+    // The parser's own message quotes the body, which may hold a pasted secret: never echo it.
+    throw new HttpError(400, 'The request body is not valid JSON. Check its quotes, commas and brackets.');
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new HttpError(400, 'The request body must be a JSON object, for example {"exchange": "okx", "ips": "192.0.2.10"}.');

@@ -1,0 +1,92 @@
+/**
+ * Finds secrets in pasted key metadata, so the checker can warn and keep them out of every
+ * output. A secret is a non-empty value of a field named like a secret, passphrase, password
+ * or private key, a PEM private key anywhere, or a long random-looking token where an IP list
+ * or a key's description was expected. Pure.
+ */
+
+/** Field names that hold secrets. "rsaPublicKey" and "apiKey" do not match. */
+const SECRET_FIELD = /secret|passphrase|pass_phrase|password|passwd|private|mnemonic|seed/i;
+const PEM_PRIVATE = /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(-----END [A-Z ]*PRIVATE KEY-----|$)/g;
+/** Long tokens of letters and digits (hex, base64, base64url), with both letters and digits. */
+const TOKEN = /^[A-Za-z0-9+/=_-]{24,}$/;
+const TOKEN_SEPARATORS = /[\s,;"'`[\]{}:()<>|*]+/;
+/** Fields that identify a key or an account: long random-looking values there are expected. */
+const IDENTIFIER_FIELD = /(key|id|uid)$/i;
+
+/** Shorter values are not redacted from fixed text (they would mangle it) but are never echoed. */
+export const MIN_REDACTED = 4;
+
+export interface SecretHit {
+  /** Where the secret was found, e.g. "data.secret_key" or "ips". */
+  path: string;
+  value: string;
+}
+
+export function looksLikeToken(value: string): boolean {
+  return TOKEN.test(value) && /[0-9]/.test(value) && /[A-Za-z]/.test(value);
+}
+
+/** Secrets in a parsed JSON value. */
+export function findSecrets(value: unknown, path = ''): SecretHit[] {
+  const hits: SecretHit[] = [];
+  const walk = (v: unknown, p: string, field: string) => {
+    if (typeof v === 'string') {
+      if (v.trim() !== '' && SECRET_FIELD.test(field) && !/public/i.test(field)) hits.push({ path: p, value: v });
+      else if (IDENTIFIER_FIELD.test(field)) for (const m of v.matchAll(PEM_PRIVATE)) hits.push({ path: p, value: m[0] });
+      else hits.push(...findSecretsInText(v, p));
+      return;
+    }
+    if (typeof v === 'number' && SECRET_FIELD.test(field) && !/public/i.test(field)) {
+      hits.push({ path: p, value: String(v) });
+      return;
+    }
+    if (Array.isArray(v)) v.forEach((item, i) => walk(item, `${p}[${i}]`, field));
+    else if (v && typeof v === 'object') {
+      for (const [k, item] of Object.entries(v)) walk(item, p ? `${p}.${k}` : k, k);
+    }
+  };
+  walk(value, path, '');
+  return hits;
+}
+
+/** Secrets in free text (an IP list, or metadata that is not JSON): PEM blocks and long tokens. */
+export function findSecretsInText(text: string, path: string): SecretHit[] {
+  const hits: SecretHit[] = [];
+  for (const m of text.matchAll(PEM_PRIVATE)) hits.push({ path, value: m[0] });
+  for (const token of text.split(TOKEN_SEPARATORS)) if (looksLikeToken(token)) hits.push({ path, value: token });
+  return hits;
+}
+
+const REDACTED = '[redacted]';
+/** The shortest piece of a secret that is redacted on its own. */
+const PIECE = 12;
+
+/** A deep copy of `value` in which every string has every secret replaced by "[redacted]". */
+export function redact<T>(value: T, secrets: readonly string[]): T {
+  const list = [...new Set(secrets)].filter((s) => s.length >= MIN_REDACTED).sort((a, b) => b.length - a.length);
+  if (list.length === 0) return value;
+  // Pieces of a secret are redacted too (a message may cut a value short): every run of
+  // PIECE characters or more, or only the beginnings and ends of very long secrets.
+  const pieces = list.flatMap((secret) => {
+    const out: string[] = [];
+    for (let n = secret.length - 1; n >= PIECE; n--) {
+      if (secret.length > 64) out.push(secret.slice(0, n), secret.slice(-n));
+      else for (let i = 0; i + n <= secret.length; i++) out.push(secret.slice(i, i + n));
+    }
+    return out;
+  });
+  const clean = (s: string) => {
+    let out = s;
+    for (const secret of list) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
+    for (const piece of pieces) if (out.includes(piece)) out = out.split(piece).join(REDACTED);
+    return out;
+  };
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return clean(v);
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, item]) => [clean(k), walk(item)]));
+    return v;
+  };
+  return walk(value) as T;
+}
