@@ -7,10 +7,13 @@ import type { RootContent } from 'mdast';
 import type { ComponentRenderer, JsxElementInfo } from './markdown.ts';
 import { exchanges, getExchange, servers } from '../data/index.ts';
 import { allFactRows, factText, guidePath, keySteps, errorAnchor, errorKindLabel, ipFactRows, levels, overviewRows, permissionRows, withoutIpShort } from '../data/describe.ts';
-import { ipFactsOf, ipRules } from '../rules/ip-check.ts';
+import { ipFactsOf } from '../rules/ip-check.ts';
+import { catalogueOf } from '../rules/catalogues.ts';
 import { enterSentence, serverFormats } from '../rules/server-format.ts';
 import { severityLabel } from '../rules/report.ts';
 import { SITE } from '../nav.ts';
+import { checkAddressLoop, exampleLoopRequest } from '../server/address-api.ts';
+import { loopCurl } from './examples.ts';
 import { blockquote, code, fence, heading, link, list, p, strong, table } from './mdast.ts';
 
 const exampleNotice = (): RootContent[] =>
@@ -55,6 +58,21 @@ const ipChecker: ComponentRenderer = (el) => {
   ];
 };
 
+const addressLoopChecker: ComponentRenderer = () => [
+  p(
+    strong('Withdrawal loop checker.'),
+    ' On the web page this is an interactive form: tick the exchanges you use with XAPY, enter your deposit addresses on each (one per line: asset, network, address, memo) and paste each exchange’s withdrawal whitelist (network, address, memo). It validates every address for its network, checks that each exchange can withdraw each asset to every other one and to nothing else, and returns a verdict (',
+    code('pass'), ', ', code('warn'), ' or ', code('fail'),
+    '), findings with rule ids, and the loop as a diagram with the same information in words. Nothing entered leaves the page.',
+  ),
+  p('Agents can run the same check over HTTP with ', code('POST /api/check/addresses'), '; see ', link('/tools/address-loop-checker.md#check-over-http', 'Check over HTTP'), ' for the request, a worked example and the answer.'),
+];
+
+const loopApiExample: ComponentRenderer = () => {
+  const request = exampleLoopRequest();
+  return [fence('sh', loopCurl(request)), p('The answer:'), fence('json', JSON.stringify(checkAddressLoop(request), null, 2))];
+};
+
 const exchangeList: ComponentRenderer = () => {
   const rows = exchanges.map((ex) => {
     const f = Object.fromEntries(ipFactRows(ex).map((r) => [r.key, r]));
@@ -71,8 +89,8 @@ const exchangeList: ComponentRenderer = () => {
   ];
 };
 
-const ipRuleList: ComponentRenderer = () =>
-  ipRules.flatMap((rule) => [
+const ruleList: ComponentRenderer = (el) =>
+  catalogueOf(el.attributes.checker).flatMap((rule) => [
     heading(3, rule.title),
     p(strong(severityLabel[rule.severity]), ' · rule id ', code(rule.id), ' (anchor ', code(`#${rule.id}`), ' on the web page)'),
     p(rule.explanation),
@@ -162,5 +180,7 @@ export const componentRenderers: Record<string, ComponentRenderer> = {
   ServerList: serverList,
   IpChecker: ipChecker,
   ExchangeList: exchangeList,
-  IpRuleList: ipRuleList,
+  RuleList: ruleList,
+  AddressLoopChecker: addressLoopChecker,
+  LoopApiExample: loopApiExample,
 };

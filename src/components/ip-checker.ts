@@ -1,8 +1,9 @@
 /** Behaviour of <ip-checker>: checks as the user types, with the same rules as the API. */
 import { checkIps, type ExchangeIpFacts, type IpReport } from '../rules/ip-check.ts';
-import { reportToMarkdown, severityLabel, verdictLabel } from '../rules/report.ts';
+import { reportToMarkdown } from '../rules/report.ts';
 import type { Servers } from '../data/schema.ts';
 import { copyText } from './clipboard.ts';
+import { el, showReport } from './report-view.ts';
 
 interface Config {
   site: string;
@@ -15,18 +16,10 @@ const kindLabel: Record<string, string> = {
   any: 'any address', invalid: 'not valid',
 };
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text; // always text: pasted content is never parsed as HTML
-  if (className) node.className = className;
-  return node;
-}
-
 class IpCheckerElement extends HTMLElement {
   #config!: Config;
   #report: IpReport | undefined;
   #timer: number | undefined;
-  #announceTimer: number | undefined;
 
   connectedCallback() {
     this.#config = JSON.parse(this.dataset.config ?? '{}') as Config;
@@ -73,34 +66,7 @@ class IpCheckerElement extends HTMLElement {
 
   #check() {
     const report = (this.#report = this.#run());
-    const verdict = this.querySelector<HTMLElement>('[data-verdict]')!;
-    const errors = report.findings.filter((f) => f.severity === 'error').length;
-    const warnings = report.findings.filter((f) => f.severity === 'warning').length;
-    verdict.dataset.verdict = report.verdict;
-    const summary = `Verdict: ${verdictLabel[report.verdict]} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`;
-    verdict.textContent = summary;
-    // Screen readers hear the summary once the user pauses, not the whole list on every keystroke.
-    window.clearTimeout(this.#announceTimer);
-    this.#announceTimer = window.setTimeout(() => {
-      this.querySelector('[data-announce]')!.textContent = summary;
-    }, 700);
-
-    const list = this.querySelector('[data-findings]')!;
-    list.replaceChildren(
-      ...report.findings.map((f) => {
-        const item = el('li', undefined, `xapy-finding xapy-${f.severity}`);
-        item.dataset.id = f.id;
-        item.append(el('strong', `${severityLabel[f.severity]}: `), el('span', f.message));
-        if (f.fix) item.append(' ', el('span', `Fix: ${f.fix}`, 'xapy-fix'));
-        if (f.docs) {
-          const link = el('a', 'Why?');
-          link.href = f.docs.replace(this.#config.site, '');
-          link.setAttribute('aria-label', `Why? Rule ${f.id}`);
-          item.append(' ', link);
-        }
-        return item;
-      }),
-    );
+    showReport(this, report, this.#config.site);
 
     const rows = this.querySelector('[data-entries]')!;
     rows.replaceChildren(

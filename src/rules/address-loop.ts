@@ -3,9 +3,10 @@
  * the user's deposit addresses on every other one, and to nothing else? Pure: callers pass
  * the exchanges' facts and the network list; the result is a report plus the loop as a graph.
  */
-import { loopAssets, type Exchange, type Network } from '../data/schema.ts';
+import { loopAssets } from '../data/assets.ts';
+import type { Exchange, Network } from '../data/schema.ts';
 import { addressKey, checkAddress } from './addresses.ts';
-import { findingCollector, quote, verdictOf, type Report, type RuleDoc, type Severity } from './report.ts';
+import { findingCollector, quote, reportToMarkdown, verdictOf, type Report, type RuleDoc, type Severity } from './report.ts';
 
 export type LoopAsset = (typeof loopAssets)[number];
 type Support = Record<LoopAsset, { deposit: string[]; withdraw: string[] }>;
@@ -192,12 +193,15 @@ export function checkAddressLoopInput(input: LoopInput, ctx: LoopContext): LoopR
   const ids = input.exchanges.map((e) => e.exchange);
   const nodes: LoopNode[] = ids.map((id) => ({ id, name: nameOf(id), kind: 'exchange' }));
 
-  /** Records that a network's support is undocumented (once per exchange, side, asset and network). */
-  const supportUnknown = (exchange: string, side: 'deposit' | 'withdraw', asset: LoopAsset, network: Network) =>
-    add('network-support-unknown', 'warning',
-      `${nameOf(exchange)} does not document whether it supports ${asset} ${side === 'deposit' ? 'deposits' : 'withdrawals'} on ${network.name}.`,
-      `Check ${nameOf(exchange)}’s ${side} page for ${asset} before relying on ${network.name}.`,
-      `${exchange}|${side}|${asset}|${network.id}`);
+  /** Networks whose support an exchange does not document, reported once per exchange at the end. */
+  const undocumented = new Map<string, { sides: Set<string>; assets: Set<LoopAsset>; networks: Set<string> }>();
+  const supportUnknown = (exchange: string, side: 'deposit' | 'withdraw', asset: LoopAsset, network: Network) => {
+    const u = undocumented.get(exchange) ?? { sides: new Set(), assets: new Set(), networks: new Set() };
+    u.sides.add(side === 'deposit' ? 'deposits' : 'withdrawals');
+    u.assets.add(asset);
+    u.networks.add(network.name);
+    undocumented.set(exchange, u);
+  };
 
   /** Validates an address for its network; returns why it is unusable, if it is. */
   const validate = (owner: string, where: string, address: string, network: Network): string | undefined => {
@@ -414,6 +418,14 @@ export function checkAddressLoopInput(input: LoopInput, ctx: LoopContext): LoopR
   edges.push(...outside);
   if (outside.length) nodes.push({ id: OUTSIDE_NODE, name: 'Outside the loop', kind: 'outside' });
 
+  for (const [id, u] of undocumented) {
+    const assetsText = [...u.assets].join(' and ');
+    const networksText = [...u.networks].join(', ');
+    add('network-support-unknown', 'warning',
+      `${nameOf(id)} does not document which networks it supports for ${assetsText} ${[...u.sides].join(' and ')}, so ${networksText} could not be confirmed.`,
+      `Check ${nameOf(id)}’s deposit and withdrawal pages for ${assetsText} on ${networksText} before relying on it.`);
+  }
+
   // 5. What each exchange does with API withdrawals, from its data.
   for (const id of ids) {
     const f = factsOf.get(id);
@@ -464,4 +476,14 @@ function commonNetworksText(from: LoopExchangeFacts | undefined, to: LoopExchang
 /** The loop in words, one line per edge: the text equivalent of the diagram. */
 export function loopLines(report: Pick<LoopReport, 'loop'>): string[] {
   return report.loop.edges.map((e) => e.text);
+}
+
+/** The report as Markdown for "Copy report": verdict, findings, and the loop in words. */
+export function loopReportMarkdown(report: LoopReport): string {
+  const exchanges = report.loop.nodes.filter((n) => n.kind === 'exchange').map((n) => n.name);
+  const md = reportToMarkdown('Withdrawal loop check', report, [
+    `**Exchanges:** ${exchanges.join(', ') || 'none'} · **Assets:** ${report.assets.join(', ') || 'none'}`,
+  ]);
+  const lines = loopLines(report);
+  return lines.length ? `${md}\n### The loop\n\n${lines.map((l) => `- ${l}`).join('\n')}\n` : md;
 }

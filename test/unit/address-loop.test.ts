@@ -275,8 +275,7 @@ describe('the loop is broken or leaks', () => {
     const report = check(input);
     expect(report.verdict).toBe('warn');
     expect(only(report, 'network-support-unknown').map((f) => f.message)).toEqual([
-      'Vague does not document whether it supports USDT deposits on TRON.',
-      'Vague does not document whether it supports USDT withdrawals on TRON.',
+      'Vague does not document which networks it supports for USDT deposits and withdrawals, so TRON could not be confirmed.',
     ]);
     expect(only(report, 'api-limit-unknown')).toHaveLength(1);
     expect(report.findings.filter((f) => f.severity === 'error')).toEqual([]);
