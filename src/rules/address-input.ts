@@ -4,7 +4,7 @@
  * Pure; the widget does not need it (it builds the input from its own form).
  */
 import type { Network } from '../data/schema.ts';
-import { loopAssets } from '../data/schema.ts';
+import { loopAssets } from '../data/assets.ts';
 import { loopAssetOf, type DepositEntry, type ExchangeInput, type UnreadableLine, type LoopInput, type WhitelistEntry } from './address-loop.ts';
 import { readDepositLines, readWhitelistLines } from './address-lines.ts';
 
