@@ -5,8 +5,10 @@
  */
 import type { RootContent } from 'mdast';
 import type { ComponentRenderer, JsxElementInfo } from './markdown.ts';
-import { exchanges, getExchange, servers } from '../data/index.ts';
-import { allFactRows, factText, guidePath, keySteps, errorAnchor, errorKindLabel, ipFactRows, levels, overviewRows, permissionRows, withoutIpShort } from '../data/describe.ts';
+import { exchanges, getExchange, networks, servers } from '../data/index.ts';
+import { loopAssets } from '../data/assets.ts';
+import { closedLoopExample } from '../components/loop-diagram.ts';
+import { allFactRows, factText, networkSupportView, withdrawalFactRows, type FactRow, guidePath, keySteps, errorAnchor, errorKindLabel, ipFactRows, levels, overviewRows, permissionRows, withoutIpShort } from '../data/describe.ts';
 import { ipFactsOf } from '../rules/ip-check.ts';
 import { catalogueOf } from '../rules/catalogues.ts';
 import { enterSentence, serverFormats } from '../rules/server-format.ts';
@@ -107,19 +109,47 @@ function exchangeOf(el: JsxElementInfo) {
 const sourcesOf = (sources: { url: string; title: string }[]) =>
   sources.flatMap((s, i) => [i ? ', ' : '', link(s.url, s.title)]);
 
+const factTable = (name: string, rows: FactRow[]) =>
+  table(
+    ['Fact', name, 'Source'],
+    rows.map((r) => [
+      r.label,
+      r.fact.note ? `${r.text.replace(/\.$/, '')}. Note: ${r.fact.note}` : r.text,
+      [...sourcesOf(r.fact.sources), ` (checked ${r.fact.verified})`],
+    ]),
+  );
+
 const factsBox: ComponentRenderer = (el) => {
   const ex = exchangeOf(el);
-  return [
-    table(
-      ['Fact', ex.name, 'Source'],
-      allFactRows(ex).map((r) => [
-        r.label,
-        r.fact.note ? `${r.text}. Note: ${r.fact.note}` : r.text,
-        [...sourcesOf(r.fact.sources), ` (checked ${r.fact.verified})`],
-      ]),
-    ),
-  ];
+  return [factTable(ex.name, allFactRows(ex))];
 };
+
+const withdrawalFacts: ComponentRenderer = () =>
+  exchanges.flatMap((ex) => {
+    const rows = withdrawalFactRows(ex, networks);
+    return [
+      heading(3, ex.name),
+      rows.length ? factTable(ex.name, rows) : p(`Not documented yet: check ${ex.name}’s security settings for an address book and a whitelist-only switch.`),
+    ];
+  });
+
+const networkSupport: ComponentRenderer = () =>
+  loopAssets.flatMap((asset) => {
+    const { columns, rows, undocumented } = networkSupportView(exchanges, networks, asset);
+    return [
+      ...(columns.length ? [
+        p(strong(`${asset}: networks each exchange supports`)),
+        table(['Network', ...columns.map((ex) => [link(ex.withdrawal!.networks.sources[0]!.url, ex.name), ` (checked ${ex.withdrawal!.networks.verified})`])],
+          rows.map((row) => [`${row.network.name} (${row.network.aliases[0]})`, ...row.cells])),
+      ] : []),
+      ...(undocumented.length ? [p(strong(`${asset}:`), ` ${columns.length ? 'not documented for ' : 'no exchange here publishes a fixed list of networks: '}${undocumented.map((ex) => ex.name).join(', ')}. The “Networks for USDT and USDC” row in each exchange’s table above says where that exchange shows its current networks.`)] : []),
+    ];
+  });
+
+const loopDiagramText: ComponentRenderer = () => [
+  p('A closed loop of three exchanges. In words:'),
+  list(closedLoopExample().edges.map((e) => [e.text])),
+];
 
 const permissionTabs: ComponentRenderer = (el) => {
   const ex = exchangeOf(el);
@@ -182,5 +212,8 @@ export const componentRenderers: Record<string, ComponentRenderer> = {
   ExchangeList: exchangeList,
   RuleList: ruleList,
   AddressLoopChecker: addressLoopChecker,
+  WithdrawalFacts: withdrawalFacts,
+  NetworkSupport: networkSupport,
+  LoopDiagram: loopDiagramText,
   LoopApiExample: loopApiExample,
 };

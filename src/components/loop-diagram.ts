@@ -136,3 +136,14 @@ export function toMarkup(node: SvgElement | string): string {
   const ns = node.tag === 'svg' ? ' xmlns="http://www.w3.org/2000/svg"' : '';
   return `<${node.tag}${ns}${attrs}>${node.children.map(toMarkup).join('')}</${node.tag}>`;
 }
+
+/** The picture the guide explains: three exchanges, each withdrawing only to the other two. */
+export function closedLoopExample(): { nodes: LoopNode[]; edges: LoopEdge[] } {
+  const names = ['Exchange A', 'Exchange B', 'Exchange C'];
+  const nodes: LoopNode[] = names.map((name) => ({ id: name.slice(-1).toLowerCase(), name, kind: 'exchange' }));
+  const edges: LoopEdge[] = nodes.flatMap((from) => nodes.filter((to) => to !== from).map((to) => ({
+    from: from.id, to: to.id, asset: 'USDT' as const, network: null, state: 'ok' as const,
+    text: `${from.name} → ${to.name}: withdraws only to your deposit address on ${to.name.slice(-1)}`,
+  })));
+  return { nodes, edges };
+}
