@@ -4,6 +4,7 @@
  * a 4xx naming what to change, never a 500. Exchange ids come from the site's own data.
  */
 import { describe, expect, it, inject } from 'vitest';
+import fc from 'fast-check';
 import { expectJsonError } from '../helpers/site.ts';
 import { exchangeIds } from '../../src/data/index.ts';
 import { loopRules } from '../../src/rules/address-loop.ts';
@@ -110,5 +111,24 @@ describe('bad requests get a 4xx and a clear message, never a 500', () => {
       expect(res.headers.get('allow')).toBe('POST');
       await expectError(res, 405, /Use POST/);
     }
+  });
+});
+
+describe('any body', () => {
+  it('gets 200 with a report or a 4xx with an error message, never a 500', async () => {
+    const texts = fc.oneof(
+      fc.jsonValue().map((v) => JSON.stringify(v)),
+      fc.record({ exchanges: fc.array(fc.record({ exchange: fc.constantFrom(...exchangeIds, 'x'), deposits: fc.oneof(fc.string(), fc.jsonValue()), whitelist: fc.oneof(fc.string(), fc.jsonValue()) }, { requiredKeys: ['exchange'] }), { maxLength: 4 }) }).map((v) => JSON.stringify(v)),
+      fc.string(),
+    );
+    await fc.assert(fc.asyncProperty(texts, async (body) => {
+      const res = await post(body);
+      const json = await res.json();
+      if (res.status === 200) expect(json).toHaveProperty('verdict');
+      else {
+        expect([400, 413]).toContain(res.status);
+        expect(typeof json.error).toBe('string');
+      }
+    }), { numRuns: 60 });
   });
 });
