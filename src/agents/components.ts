@@ -5,18 +5,22 @@
  */
 import type { RootContent } from 'mdast';
 import type { ComponentRenderer, JsxElementInfo } from './markdown.ts';
-import { exchanges, getExchange, servers } from '../data/index.ts';
-import { allFactRows, factText, guidePath, keySteps, errorAnchor, errorKindLabel, ipFactRows, levels, overviewRows, permissionRows, withoutIpShort } from '../data/describe.ts';
-import { ipFactsOf, ipRules } from '../rules/ip-check.ts';
+import { exchanges, getExchange, networks, servers } from '../data/index.ts';
+import { loopAssets } from '../data/assets.ts';
+import { closedLoopExample } from '../components/loop-diagram.ts';
+import { allFactRows, factText, networkSupportView, withdrawalFactRows, withdrawalOverview, type FactRow, guidePath, keySteps, errorAnchor, errorKindLabel, ipFactRows, levels, overviewRows, permissionRows, withoutIpShort } from '../data/describe.ts';
+import { ipFactsOf } from '../rules/ip-check.ts';
+import { catalogueOf } from '../rules/catalogues.ts';
 import { enterSentence, serverFormats } from '../rules/server-format.ts';
-import { keyRules, modes } from '../rules/key-check.ts';
-import type { RuleDoc } from '../rules/report.ts';
+import { modes } from '../rules/key-check.ts';
 import { keyApiExample, keyCurl } from '../server/key-api.ts';
 import { keyInputRows } from '../data/describe-key.ts';
 import { severityLabel } from '../rules/report.ts';
 import { SITE } from '../nav.ts';
 import { ipCheckExample } from './ip-example.ts';
-import { blockquote, code, fence, headingWithId, link, list, p, strong, table } from './mdast.ts';
+import { checkAddressLoop, exampleLoopRequest } from '../server/address-api.ts';
+import { loopCurl } from './examples.ts';
+import { blockquote, code, fence, heading, headingWithId, link, list, p, strong, table } from './mdast.ts';
 
 const exampleNotice = (): RootContent[] =>
   servers.status === 'example'
@@ -61,6 +65,21 @@ const ipChecker: ComponentRenderer = (el) => {
   ];
 };
 
+const addressLoopChecker: ComponentRenderer = () => [
+  p(
+    strong('Withdrawal loop checker.'),
+    ' On the web page this is an interactive form: tick the exchanges you use with XAPY, enter your deposit addresses on each (one per line: asset, network, address, memo) and paste each exchange’s withdrawal whitelist (network, address, memo). It validates every address for its network, checks that each exchange can withdraw each asset to every other one and to nothing else, and returns a verdict (',
+    code('pass'), ', ', code('warn'), ' or ', code('fail'),
+    '), findings with rule ids, and the loop as a diagram with the same information in words. Nothing entered leaves the page.',
+  ),
+  p('Agents can run the same check over HTTP with ', code('POST /api/check/addresses'), '; see ', link('/tools/address-loop-checker.md#check-over-http', 'Check over HTTP'), ' for the request, a worked example and the answer.'),
+];
+
+const loopApiExample: ComponentRenderer = () => {
+  const request = exampleLoopRequest();
+  return [fence('sh', loopCurl(request)), p('The answer:'), fence('json', JSON.stringify(checkAddressLoop(request), null, 2))];
+};
+
 const exchangeList: ComponentRenderer = () => {
   const rows = exchanges.map((ex) => {
     const f = Object.fromEntries(ipFactRows(ex).map((r) => [r.key, r]));
@@ -77,8 +96,8 @@ const exchangeList: ComponentRenderer = () => {
   ];
 };
 
-const ruleList = (rules: RuleDoc[]): ComponentRenderer => () =>
-  rules.flatMap((rule) => [
+const ruleList: ComponentRenderer = (el) =>
+  catalogueOf(el.attributes.checker).flatMap((rule) => [
     headingWithId(rule.id, 3, rule.title),
     p(strong(severityLabel[rule.severity]), ' · rule id ', code(rule.id)),
     p(rule.explanation),
@@ -130,19 +149,48 @@ function exchangeOf(el: JsxElementInfo) {
 const sourcesOf = (sources: { url: string; title: string }[]) =>
   sources.flatMap((s, i) => [i ? ', ' : '', link(s.url, s.title)]);
 
+const factTable = (name: string, rows: FactRow[]) =>
+  table(
+    ['Fact', name, 'Source'],
+    rows.map((r) => [
+      r.label,
+      r.fact.note ? `${r.text.replace(/\.$/, '')}. Note: ${r.fact.note}` : r.text,
+      [...sourcesOf(r.fact.sources), ` (checked ${r.fact.verified})`],
+    ]),
+  );
+
 const factsBox: ComponentRenderer = (el) => {
   const ex = exchangeOf(el);
-  return [
-    table(
-      ['Fact', ex.name, 'Source'],
-      allFactRows(ex).map((r) => [
-        r.label,
-        r.fact.note ? `${r.text}. Note: ${r.fact.note}` : r.text,
-        [...sourcesOf(r.fact.sources), ` (checked ${r.fact.verified})`],
-      ]),
-    ),
-  ];
+  return [factTable(ex.name, allFactRows(ex))];
 };
+
+const withdrawalFacts: ComponentRenderer = (el) => {
+  if (typeof el.attributes.exchange === 'string') {
+    const ex = exchangeOf(el);
+    const rows = withdrawalFactRows(ex, networks);
+    return [rows.length ? factTable(ex.name, rows) : p(`Not documented yet: check ${ex.name}’s security settings for an address book and a whitelist-only switch.`)];
+  }
+  const { header, rows } = withdrawalOverview(exchanges, networks);
+  return [table(header, rows.map((r) => [link(r.guide, r.name), ...r.cells.map((c) => (c.source ? link(c.source, c.text) : c.text))]))];
+};
+
+const networkSupport: ComponentRenderer = () =>
+  loopAssets.flatMap((asset) => {
+    const { columns, rows, undocumented } = networkSupportView(exchanges, networks, asset);
+    return [
+      ...(columns.length ? [
+        p(strong(`${asset}: networks each exchange supports`)),
+        table(['Network', ...columns.map((ex) => [link(ex.withdrawal!.networks.sources[0]!.url, ex.name), ` (checked ${ex.withdrawal!.networks.verified})`])],
+          rows.map((row) => [`${row.network.name} (${row.network.aliases[0]})`, ...row.cells])),
+      ] : []),
+      ...(undocumented.length ? [p(strong(`${asset}:`), ` ${columns.length ? 'not documented for ' : 'no exchange here publishes a fixed list of networks: '}${undocumented.map((ex) => ex.name).join(', ')}. The “Networks for USDT and USDC” row in each exchange’s table above says where that exchange shows its current networks.`)] : []),
+    ];
+  });
+
+const loopDiagramText: ComponentRenderer = () => [
+  p('A closed loop of three exchanges. In words:'),
+  list(closedLoopExample().edges.map((e) => [e.text])),
+];
 
 const permissionTabs: ComponentRenderer = (el) => {
   const ex = exchangeOf(el);
@@ -203,9 +251,13 @@ export const componentRenderers: Record<string, ComponentRenderer> = {
   ServerList: serverList,
   IpChecker: ipChecker,
   ExchangeList: exchangeList,
-  IpRuleList: ruleList(ipRules),
-  KeyRuleList: ruleList(keyRules),
+  RuleList: ruleList,
   KeyChecker: keyChecker,
   KeyApiExample: keyApiExampleBlock,
   KeyInputList: keyInputList,
+  AddressLoopChecker: addressLoopChecker,
+  WithdrawalFacts: withdrawalFacts,
+  NetworkSupport: networkSupport,
+  LoopDiagram: loopDiagramText,
+  LoopApiExample: loopApiExample,
 };

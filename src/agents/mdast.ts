@@ -23,7 +23,7 @@ export const list = (items: Inline[][], ordered = false): List => ({
 });
 
 /** A table; a cell is one inline (text, link, code…) or a list of them. */
-export const table = (header: Inline[], rows: (Inline | Inline[])[][]): Table => ({
+export const table = (header: (Inline | Inline[])[], rows: (Inline | Inline[])[][]): Table => ({
   type: 'table',
   align: header.map(() => null),
   children: [header, ...rows].map((cells) => ({

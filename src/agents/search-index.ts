@@ -143,7 +143,8 @@ export class DocsIndex {
       processTerm,
     });
     this.search.addAll(
-      this.chunks.map((c) => ({ key: c.key, title: c.pageTitle, heading: c.path.join(' '), text: c.blocks.map((b) => b.text).join('\n') })),
+      // A page's introduction (no heading of its own) is about the page's title, so it carries it as its heading.
+      this.chunks.map((c) => ({ key: c.key, title: c.pageTitle, heading: c.path.length ? c.path.join(' ') : c.pageTitle, text: c.blocks.map((b) => b.text).join('\n') })),
     );
     for (const c of this.chunks) {
       for (const t of terms(`${c.pageTitle} ${c.path.join(' ')} ${c.blocks.map((b) => b.text).join(' ')}`)) this.df.set(t, (this.df.get(t) ?? 0) + 1);

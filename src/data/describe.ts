@@ -1,7 +1,10 @@
 /**
  * Facts in words, for the tables on the pages and their Markdown twins (one wording for both).
  */
-import type { Exchange, Fact } from './schema.ts';
+import type { Exchange, Fact, Network } from './schema.ts';
+import { loopAssets } from './assets.ts';
+
+type LoopAsset = (typeof loopAssets)[number];
 
 export const NOT_DOCUMENTED = 'not documented';
 
@@ -150,4 +153,70 @@ export function keySteps(ex: Exchange): string[] {
     `Confirm with your two-factor code. ${ex.name} then shows the API key and its secret: copy both now, as the secret is usually shown only once.`,
     `In XAPY, open Settings → API keys, choose ${ex.name}, and enter ${phrase ? 'the API key, the secret and the passphrase' : 'the API key and the secret'}. XAPY asks for your XAPY two-factor code to save them.`,
   ];
+}
+
+/** The withdrawal-whitelist facts of one exchange, labelled and worded. Empty until the data has them. */
+export function withdrawalFactRows(ex: Exchange, networks: readonly Network[]): FactRow[] {
+  const w = ex.withdrawal;
+  if (!w) return [];
+  const name = (id: string) => networks.find((n) => n.id === id)?.name ?? id;
+  const list = (ids: string[]) => (ids.length ? ids.map(name).join(', ') : 'none');
+  return [
+    { key: 'addressBookPath', label: 'Where the address book is', text: withStatus(w.addressBookPath, (v) => v), fact: w.addressBookPath },
+    { key: 'whitelistOnlySwitch', label: 'Whitelist-only switch', text: withStatus(w.whitelistOnlySwitch, (v) => (v ? `“${v.label}”` : 'none')), fact: w.whitelistOnlySwitch },
+    { key: 'apiLimitedToWhitelist', label: 'API withdrawals limited to the whitelist', text: withStatus(w.apiLimitedToWhitelist, yesNo), fact: w.apiLimitedToWhitelist },
+    { key: 'separateApiWhitelist', label: 'Separate whitelist for API keys', text: withStatus(w.separateApiWhitelist, yesNo), fact: w.separateApiWhitelist },
+    { key: 'newAddressDelay', label: 'Delay before a new address can be used', text: withStatus(w.newAddressDelay, (v) => v.summary), fact: w.newAddressDelay },
+    {
+      key: 'networks',
+      label: 'Networks for USDT and USDC',
+      text: withStatus(w.networks, (v) => loopAssets.map((a) => `${a}: deposits on ${list(v[a].deposit)}; withdrawals on ${list(v[a].withdraw)}`).join('. ')),
+      fact: w.networks,
+    },
+  ];
+}
+
+export type NetworkCell = 'both' | 'deposit only' | 'withdraw only' | 'no';
+
+/**
+ * For one asset, which networks the exchanges that document them support for deposits and
+ * withdrawals: one row per network that at least one of them supports, one cell per exchange.
+ * A path works on a network where the sender says "both" or "withdraw only" and the receiver
+ * "both" or "deposit only". Exchanges without a documented list are named apart.
+ */
+export function networkSupportView(list: Exchange[], networks: readonly Network[], asset: LoopAsset) {
+  const known = list.flatMap((ex) => {
+    const v = ex.withdrawal?.networks.value;
+    return v && v !== 'unknown' ? [{ ex, support: v[asset] }] : [];
+  });
+  const rows = networks
+    .map((n) => ({
+      network: n,
+      cells: known.map(({ support }): NetworkCell => {
+        const d = support.deposit.includes(n.id);
+        const w = support.withdraw.includes(n.id);
+        return d && w ? 'both' : d ? 'deposit only' : w ? 'withdraw only' : 'no';
+      }),
+    }))
+    .filter((r) => r.cells.some((c) => c !== 'no'));
+  return { columns: known.map((k) => k.ex), rows, undocumented: list.filter((ex) => !known.some((k) => k.ex === ex)) };
+}
+
+/**
+ * The withdrawal whitelists of all exchanges side by side, short: one row per exchange, each value
+ * with its first source. Each exchange's guide holds the full facts with notes and dates.
+ */
+export function withdrawalOverview(list: Exchange[], networks: readonly Network[]) {
+  const keys = ['whitelistOnlySwitch', 'apiLimitedToWhitelist', 'separateApiWhitelist', 'newAddressDelay'] as const;
+  const header = ['Exchange', 'Whitelist-only switch', 'API withdrawals limited to the whitelist', 'Separate list for API keys', 'Delay for a new address'];
+  const rows = list.map((ex) => {
+    const facts = Object.fromEntries(withdrawalFactRows(ex, networks).map((r) => [r.key, r]));
+    return {
+      id: ex.id,
+      name: ex.name,
+      guide: `${guidePath(ex.id)}#withdrawal-whitelist`,
+      cells: keys.map((k) => (facts[k] ? { text: facts[k].text, source: facts[k].fact.sources[0]!.url } : { text: NOT_DOCUMENTED, source: undefined })),
+    };
+  });
+  return { header, rows };
 }

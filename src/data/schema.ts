@@ -4,6 +4,7 @@
  * (see formatIssues in ./parse.ts).
  */
 import { z } from 'zod';
+import { loopAssets } from './assets.ts';
 
 const isoDate = z.iso.date({ error: 'expected a date written YYYY-MM-DD' });
 
@@ -129,8 +130,7 @@ export const keySchema = z.strictObject({
   permissions: fact(z.array(permissionSchema).min(1), 'a list of the boxes on the key form'),
 });
 
-/** The assets XAPY moves between exchanges when it rebalances. */
-export const loopAssets = ['USDT', 'USDC'] as const;
+export { loopAssets };
 
 /** Which networks an exchange supports for one asset, by network id from src/data/networks.yaml. */
 const networkSupport = z.strictObject({

@@ -5,7 +5,7 @@
 import type { Exchange, Fact, Servers } from '../data/schema.ts';
 import ipaddr from 'ipaddr.js';
 import { classify, nonPublicRange, rangeContains, splitEntries, type ParsedEntry } from './ip-parse.ts';
-import { quote, sortFindings, verdictOf, type Finding, type Report, type RuleDoc } from './report.ts';
+import { findingCollector, quote, verdictOf, type Finding, type Report, type RuleDoc } from './report.ts';
 
 /** The facts the checker needs about one exchange (a projection of its data file). */
 export interface ExchangeIpFacts {
@@ -99,15 +99,9 @@ export function checkIps(text: string, ctx: IpCheckContext): IpReport {
   const formatted = serverAddresses.join(separatorText(ex?.separator));
   const exchangeName = ex ? ex.name : 'the exchange';
 
-  const findings: Finding[] = [];
-  const counts = new Map<string, number>();
-  /** Records a finding; the message is built only if it will be shown. */
-  const add = (id: string, severity: Finding['severity'], build: () => { message: string; fix?: string }, perEntry = false) => {
-    const n = (counts.get(id) ?? 0) + 1;
-    counts.set(id, n);
-    if (perEntry && n > PER_RULE_LIMIT) return;
-    findings.push({ id, severity, ...build(), docs: docs(id) });
-  };
+  const collector = findingCollector(docs, PER_RULE_LIMIT);
+  const add = (id: string, severity: Finding['severity'], build: () => { message: string; fix?: string }, perEntry = false) =>
+    collector.add(id, severity, build, { capped: perEntry });
 
   const keepOnly = `Whitelist only XAPY’s servers: ${serverAddresses.join(', ')}.`;
   const consequence = ex?.withoutIp ? ` On ${ex.name}: ${ex.withoutIp}` : '';
@@ -208,19 +202,12 @@ export function checkIps(text: string, ctx: IpCheckContext): IpReport {
     }
   }
 
-  for (const [id, n] of counts) {
-    if (n > PER_RULE_LIMIT) {
-      const first = findings.find((f) => f.id === id)!;
-      findings.push({ ...first, message: `…and ${n - PER_RULE_LIMIT} more entries with the same problem.` });
-    }
-  }
-
   if (ctx.servers.status === 'example') {
     add('example-server-list', 'info', () => ({
       message: 'The XAPY server list used here is an example (documentation addresses), not XAPY’s real servers.',
       fix: 'Do not put these addresses on a real key until XAPY publishes its list on this site.' }));
   }
 
-  const sorted = sortFindings(findings);
+  const sorted = collector.finish();
   return { verdict: verdictOf(sorted), findings: sorted, exchange: ex?.id ?? 'any', entries, formatted };
 }

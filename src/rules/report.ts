@@ -46,6 +46,40 @@ export function sortFindings(findings: Finding[]): Finding[] {
     .map(([f]) => f);
 }
 
+/**
+ * Collects a checker's findings. A rule that fires once per entry is capped at `limit` findings
+ * plus one that counts the rest, so one pasted flood cannot bury the other findings; a `once`
+ * key drops repeats of the same finding. Messages are built only when they will be shown.
+ */
+export function findingCollector(docs: (id: string) => string, limit = 20) {
+  const findings: Finding[] = [];
+  const counts = new Map<string, number>();
+  const seen = new Set<string>();
+  return {
+    add(id: string, severity: Severity, build: () => { message: string; fix?: string }, opts: { capped?: boolean; once?: string } = {}) {
+      if (opts.once !== undefined) {
+        if (seen.has(`${id}|${opts.once}`)) return;
+        seen.add(`${id}|${opts.once}`);
+      }
+      const n = (counts.get(id) ?? 0) + 1;
+      counts.set(id, n);
+      if (opts.capped && n > limit) return;
+      const { message, fix } = build();
+      findings.push({ id, severity, message, ...(fix ? { fix } : {}), docs: docs(id) });
+    },
+    /** The findings sorted by severity, with a "…and N more" finding for each capped rule that overflowed. */
+    finish(): Finding[] {
+      for (const [id, n] of counts) {
+        if (n > limit) {
+          const first = findings.find((f) => f.id === id)!;
+          findings.push({ ...first, message: `…and ${n - limit} more entries with the same problem.` });
+        }
+      }
+      return sortFindings(findings);
+    },
+  };
+}
+
 export const verdictLabel: Record<Verdict, string> = {
   pass: 'Pass',
   warn: 'Works, with warnings',

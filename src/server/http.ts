@@ -59,10 +59,10 @@ export async function readText(request: Request, limit = MAX_BODY_BYTES): Promis
   return new TextDecoder().decode(all);
 }
 
-/** Reads a JSON object body: 400 with a clear message when it is not one. */
-export async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
+/** Reads a JSON object body: 400 with a clear message, quoting `example`, when it is not one. */
+export async function readJsonObject(request: Request, example = '{"exchange": "okx", "ips": "192.0.2.10"}'): Promise<Record<string, unknown>> {
   const text = await readText(request);
-  if (text.trim() === '') throw new HttpError(400, 'The request body is empty. Send a JSON object, for example {"exchange": "okx", "ips": "192.0.2.10"}.');
+  if (text.trim() === '') throw new HttpError(400, `The request body is empty. Send a JSON object, for example ${example}.`);
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -71,7 +71,7 @@ export async function readJsonObject(request: Request): Promise<Record<string, u
     throw new HttpError(400, 'The request body is not valid JSON. Check its quotes, commas and brackets.');
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new HttpError(400, 'The request body must be a JSON object, for example {"exchange": "okx", "ips": "192.0.2.10"}.');
+    throw new HttpError(400, `The request body must be a JSON object, for example ${example}.`);
   }
   return value as Record<string, unknown>;
 }

@@ -3,6 +3,7 @@
  * bad ones a 4xx with a clear message, never a 500.
  */
 import { describe, expect, it, inject } from 'vitest';
+import { expectJsonError } from '../helpers/site.ts';
 
 const base = inject('baseUrl');
 const api = `${base}/api/check/ips`;
@@ -62,13 +63,7 @@ describe('good requests', () => {
 });
 
 describe('bad requests get a 4xx and a clear message, never a 500', () => {
-  const expectError = async (res: Response, status: number, message: RegExp) => {
-    expect(res.status).toBe(status);
-    expect(res.headers.get('content-type')).toMatch(/application\/json/);
-    const body = await res.json();
-    expect(Object.keys(body)).toEqual(['error']);
-    expect(body.error).toMatch(message);
-  };
+  const expectError = expectJsonError;
 
   it('unknown exchange → 400 listing the valid ids', async () => {
     await expectError(await post(JSON.stringify({ exchange: 'mtgox', ips: '1.1.1.1' })), 400, /Unknown exchange "mtgox".*binance.*okx.*any/);

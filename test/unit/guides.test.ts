@@ -51,3 +51,15 @@ describe.each(exchanges.map((e) => [e.name, e] as const))('%s guide', (_name, ex
     expect(/passphrase/i.test(steps)).toBe(passphrase);
   });
 });
+
+describe('the withdrawal-whitelist guide', () => {
+  it('does not type by hand a number the withdrawal data holds', () => {
+    const prose = readFileSync('src/content/docs/setup/on-crypto-exchanges/whitelist-address.mdx', 'utf8').replace(/^---[\s\S]*?---/, '');
+    const hours = exchanges.flatMap((ex) => {
+      const delay = ex.withdrawal?.newAddressDelay.value;
+      return delay && delay !== 'unknown' ? [delay.hours] : [];
+    });
+    expect(hours.length).toBeGreaterThan(0);
+    for (const n of hours) expect(prose).not.toMatch(new RegExp(`(?<![\\d.])${n}(?![\\d.])`));
+  });
+});

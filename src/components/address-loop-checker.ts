@@ -1,0 +1,83 @@
+/** Behaviour of <address-loop-checker>: checks and redraws the loop as the user types, with the API's rules. */
+import { checkAddressLoopInput, loopReportMarkdown, type LoopContext, type LoopReport } from '../rules/address-loop.ts';
+import { readDepositLines, readWhitelistLines } from '../rules/address-lines.ts';
+import { copyText } from './clipboard.ts';
+import { el, renderReport } from './report-view.ts';
+import { loopDiagram, type SvgElement } from './loop-diagram.ts';
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/** The diagram tree as DOM nodes; text goes in as text, never as markup. */
+function toDom(node: SvgElement | string): Node {
+  if (typeof node === 'string') return document.createTextNode(node);
+  const element = document.createElementNS(SVG_NS, node.tag);
+  for (const [k, v] of Object.entries(node.attrs)) element.setAttribute(k, String(v));
+  element.append(...node.children.map(toDom));
+  return element;
+}
+
+let instances = 0;
+
+class AddressLoopCheckerElement extends HTMLElement {
+  #config!: LoopContext;
+  #report: LoopReport | undefined;
+  #timer: number | undefined;
+  #uid = `alc-diagram-${++instances}`;
+
+  connectedCallback() {
+    this.#config = JSON.parse(this.dataset.config ?? '{}') as LoopContext;
+    const schedule = () => {
+      window.clearTimeout(this.#timer);
+      this.#timer = window.setTimeout(() => this.#check(), 0);
+    };
+    for (const box of this.querySelectorAll<HTMLInputElement>('[data-pick]')) {
+      box.addEventListener('change', () => {
+        this.querySelector<HTMLElement>(`[data-panel="${box.value}"]`)!.hidden = !box.checked;
+        schedule();
+      });
+    }
+    this.addEventListener('input', (event) => {
+      if (event.target instanceof HTMLTextAreaElement) schedule();
+    });
+    this.querySelector('[data-copy-report]')!.addEventListener('click', () => {
+      const report = this.#report ?? this.#run();
+      void copyText(loopReportMarkdown(report), this.querySelector('[data-copy-status]'), 'Report copied.');
+    });
+  }
+
+  /** The chosen exchanges, in the order of the list, with what was typed for each. */
+  #run(): LoopReport {
+    const picked = [...this.querySelectorAll<HTMLInputElement>('[data-pick]')].filter((b) => b.checked).map((b) => b.value);
+    const value = (selector: string) => this.querySelector<HTMLTextAreaElement>(selector)?.value ?? '';
+    const exchanges = picked.map((id) => {
+      const deposits = readDepositLines(value(`[data-deposits="${id}"]`), this.#config.networks);
+      const whitelist = readWhitelistLines(value(`[data-whitelist="${id}"]`), this.#config.networks);
+      return { exchange: id, deposits: deposits.entries, whitelist: whitelist.entries, unreadable: [...deposits.unreadable, ...whitelist.unreadable] };
+    });
+    return checkAddressLoopInput({ exchanges }, this.#config);
+  }
+
+  #check() {
+    const report = (this.#report = this.#run());
+    renderReport(this, report, this.#config.site);
+
+    const edgesId = this.querySelector('[data-edges]')!.id || undefined;
+    const assets = report.assets.length ? report.assets : [null];
+    const drawn = report.loop.nodes.length > 0;
+    this.querySelector('[data-diagrams]')!.replaceChildren(
+      ...(drawn ? assets.map((asset, i) => toDom(loopDiagram(report.loop, asset, `${this.#uid}-${i}`, edgesId))) : []),
+    );
+    this.querySelector<HTMLElement>('[data-diagram-box]')!.hidden = !drawn;
+
+    this.querySelector('[data-edges]')!.replaceChildren(
+      ...report.loop.edges.map((e) => {
+        const item = el('li', e.text);
+        item.dataset.state = e.state;
+        return item;
+      }),
+    );
+    this.querySelector<HTMLElement>('[data-edges-box]')!.hidden = report.loop.edges.length === 0;
+  }
+}
+
+customElements.define('address-loop-checker', AddressLoopCheckerElement);

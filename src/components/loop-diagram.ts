@@ -1,0 +1,149 @@
+/**
+ * The loop as an SVG picture: exchanges on a ring, one arrow per whitelisted (or missing)
+ * withdrawal path. Each state has its own line pattern and a mark in the middle of the arrow,
+ * so the picture does not depend on colour. Pure: builds a small element tree that the server
+ * prints as markup (toMarkup) and the widget turns into DOM nodes (text always as text).
+ */
+import type { EdgeState, LoopEdge, LoopNode } from '../rules/address-loop.ts';
+
+export interface SvgElement {
+  tag: string;
+  attrs: Record<string, string | number>;
+  children: (SvgElement | string)[];
+}
+
+const h = (tag: string, attrs: SvgElement['attrs'] = {}, ...children: (SvgElement | string)[]): SvgElement => ({ tag, attrs, children });
+
+/** Line pattern and middle mark of each state, described in the legend. */
+export const edgeStyle: Record<EdgeState, { dash: string; mark: string; width: number; legend: string }> = {
+  ok: { dash: '', mark: '✓', width: 2, legend: 'solid line, ✓: whitelisted' },
+  unverified: { dash: '10 5', mark: '?', width: 2, legend: 'long dashes, ?: whitelisted, but network support is not documented' },
+  broken: { dash: '2 4', mark: '!', width: 2.5, legend: 'dotted line, !: whitelisted, but the entry is wrong' },
+  missing: { dash: '5 7', mark: '✕', width: 1.5, legend: 'short dashes, ✕: missing, nothing whitelisted' },
+  outside: { dash: '9 3 2 3', mark: '!', width: 3, legend: 'thick dash-dot line, !, to the dashed box: an address outside the loop' },
+};
+
+const NODE_W = 132;
+const NODE_H = 36;
+
+/** A smaller canvas for fewer boxes, so that text stays legible when a phone scales the picture down. */
+const canvas = (count: number) => (count <= 3 ? { W: 460, H: 300 } : count <= 5 ? { W: 560, H: 340 } : { W: 640, H: 380 });
+
+function positions(count: number): { x: number; y: number }[] {
+  const { W, H } = canvas(count);
+  const cx = W / 2;
+  const cy = H / 2;
+  if (count === 1) return [{ x: cx, y: cy }];
+  const start = count === 2 ? Math.PI : -Math.PI / 2;
+  return Array.from({ length: count }, (_, i) => {
+    const a = start + (i * 2 * Math.PI) / count;
+    return { x: cx + Math.cos(a) * (W / 2 - NODE_W / 2 - 12), y: cy + Math.sin(a) * (H / 2 - NODE_H / 2 - 14) };
+  });
+}
+
+/** Where a line from a node's centre towards (tx, ty) leaves the node's box. */
+function exit(c: { x: number; y: number }, tx: number, ty: number): { x: number; y: number } {
+  const dx = tx - c.x;
+  const dy = ty - c.y;
+  const hw = NODE_W / 2 + 4;
+  const hh = NODE_H / 2 + 4;
+  const t = Math.min(dx === 0 ? Infinity : hw / Math.abs(dx), dy === 0 ? Infinity : hh / Math.abs(dy), 1);
+  return { x: c.x + dx * t, y: c.y + dy * t };
+}
+
+const r = (n: number) => Math.round(n * 10) / 10;
+
+function arrow(edge: LoopEdge, from: { x: number; y: number }, to: { x: number; y: number }): SvgElement {
+  const style = edgeStyle[edge.state];
+  // Bend each arrow to its right, so A→B and B→A do not overlap.
+  const mx = (from.x + to.x) / 2;
+  const my = (from.y + to.y) / 2;
+  const len = Math.hypot(to.x - from.x, to.y - from.y) || 1;
+  const bend = 26;
+  const cx = mx + ((to.y - from.y) / len) * bend;
+  const cy = my - ((to.x - from.x) / len) * bend;
+  const s = exit(from, cx, cy);
+  const e = exit(to, cx, cy);
+  // Arrowhead along the curve's end tangent (from the control point to the end).
+  const tl = Math.hypot(e.x - cx, e.y - cy) || 1;
+  const ux = (e.x - cx) / tl;
+  const uy = (e.y - cy) / tl;
+  const head = [
+    [e.x, e.y],
+    [e.x - ux * 10 - uy * 5, e.y - uy * 10 + ux * 5],
+    [e.x - ux * 10 + uy * 5, e.y - uy * 10 - ux * 5],
+  ].map(([x, y]) => `${r(x!)},${r(y!)}`).join(' ');
+  // A point on the curve carries the state's mark: the middle, or near the end for an arrow that
+  // leaves the loop, so that it does not sit on the crossing of the arrows between exchanges.
+  const t = edge.state === 'outside' ? 0.75 : 0.5;
+  const px = (1 - t) ** 2 * s.x + 2 * t * (1 - t) * cx + t ** 2 * e.x;
+  const py = (1 - t) ** 2 * s.y + 2 * t * (1 - t) * cy + t ** 2 * e.y;
+  return h('g', { class: `xapy-edge xapy-edge-${edge.state}`, 'data-state': edge.state, 'data-from': edge.from, 'data-to': edge.to },
+    h('title', {}, edge.text),
+    h('path', { d: `M${r(s.x)},${r(s.y)} Q${r(cx)},${r(cy)} ${r(e.x)},${r(e.y)}`, fill: 'none', stroke: 'currentColor', 'stroke-width': style.width, ...(style.dash ? { 'stroke-dasharray': style.dash } : {}) }),
+    h('polygon', { points: head, fill: 'currentColor' }),
+    h('circle', { cx: r(px), cy: r(py), r: 8, class: 'xapy-edge-mark' }),
+    h('text', { x: r(px), y: r(py), 'text-anchor': 'middle', 'dominant-baseline': 'central', 'font-size': 11, 'aria-hidden': 'true' }, style.mark),
+  );
+}
+
+/**
+ * One diagram for one asset: the edges for that asset, plus any edge that leads outside the loop.
+ * `id` must be unique in the page; `describedBy` names the element with the text equivalent.
+ */
+export function loopDiagram(loop: { nodes: LoopNode[]; edges: LoopEdge[] }, asset: string | null, id: string, describedBy?: string): SvgElement {
+  const { W, H } = canvas(loop.nodes.length);
+  const at = new Map(positions(loop.nodes.length).map((p, i) => [loop.nodes[i]!.id, p]));
+  const edges = loop.edges.filter((e) => e.asset === asset || e.asset === null || asset === null);
+  const title = asset ? `The loop for ${asset}` : 'The loop';
+  return h('svg', {
+    viewBox: `0 0 ${W} ${H}`, role: 'img', class: 'xapy-loop-diagram', 'aria-labelledby': `${id}-title`,
+    ...(describedBy ? { 'aria-describedby': describedBy } : {}),
+    'data-asset': asset ?? 'all',
+  },
+  h('title', { id: `${id}-title` }, `${title}: ${loop.nodes.filter((n) => n.kind === 'exchange').map((n) => n.name).join(', ')}`),
+  ...edges.flatMap((e) => {
+    const from = at.get(e.from);
+    const to = at.get(e.to);
+    return from && to ? [arrow(e, from, to)] : [];
+  }),
+  ...loop.nodes.map((n) => {
+    const p = at.get(n.id)!;
+    return h('g', { class: `xapy-node xapy-node-${n.kind}`, 'data-node': n.id },
+      h('rect', { x: r(p.x - NODE_W / 2), y: r(p.y - NODE_H / 2), width: NODE_W, height: NODE_H, rx: 6, ...(n.kind === 'outside' ? { 'stroke-dasharray': '6 4' } : {}) }),
+      h('text', { x: r(p.x), y: r(p.y), 'text-anchor': 'middle', 'dominant-baseline': 'central', 'font-size': 14 }, n.name),
+    );
+  }));
+}
+
+/** A short sample of one state's line, for the legend. */
+export function legendSample(state: EdgeState): SvgElement {
+  const style = edgeStyle[state];
+  return h('svg', { viewBox: '0 0 56 16', width: 56, height: 16, 'aria-hidden': 'true', class: `xapy-edge xapy-edge-${state}` },
+    h('line', { x1: 2, y1: 8, x2: 48, y2: 8, stroke: 'currentColor', 'stroke-width': style.width, ...(style.dash ? { 'stroke-dasharray': style.dash } : {}) }),
+    h('polygon', { points: '54,8 46,4 46,12', fill: 'currentColor' }),
+    h('circle', { cx: 25, cy: 8, r: 7, class: 'xapy-edge-mark' }),
+    h('text', { x: 25, y: 8, 'text-anchor': 'middle', 'dominant-baseline': 'central', 'font-size': 10 }, style.mark),
+  );
+}
+
+const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** The tree as SVG markup, every text and attribute escaped. */
+export function toMarkup(node: SvgElement | string): string {
+  if (typeof node === 'string') return escape(node);
+  const attrs = Object.entries(node.attrs).map(([k, v]) => ` ${k}="${escape(String(v))}"`).join('');
+  const ns = node.tag === 'svg' ? ' xmlns="http://www.w3.org/2000/svg"' : '';
+  return `<${node.tag}${ns}${attrs}>${node.children.map(toMarkup).join('')}</${node.tag}>`;
+}
+
+/** The picture the guide explains: three exchanges, each withdrawing only to the other two. */
+export function closedLoopExample(): { nodes: LoopNode[]; edges: LoopEdge[] } {
+  const names = ['Exchange A', 'Exchange B', 'Exchange C'];
+  const nodes: LoopNode[] = names.map((name) => ({ id: name.slice(-1).toLowerCase(), name, kind: 'exchange' }));
+  const edges: LoopEdge[] = nodes.flatMap((from) => nodes.filter((to) => to !== from).map((to) => ({
+    from: from.id, to: to.id, asset: 'USDT' as const, network: null, state: 'ok' as const,
+    text: `${from.name} → ${to.name}: withdraws only to your deposit address on ${to.name.slice(-1)}`,
+  })));
+  return { nodes, edges };
+}

@@ -1,0 +1,68 @@
+/**
+ * Reads pasted lists of addresses, one entry per line, as people copy them from exchanges:
+ *   deposit addresses:   asset network address [memo]     e.g. "USDT TRC20 TXYZ…"
+ *   whitelist entries:   [asset] network address [memo]   e.g. "BEP20 (BSC) 0xAbC… "
+ * Words may be separated by spaces, tabs, commas, semicolons or "|". Network names may contain
+ * spaces ("BNB Smart Chain"); the longest name the network list knows wins. Pure.
+ */
+import type { Network } from '../data/schema.ts';
+import { loopAssetOf, resolveNetwork, type DepositEntry, type UnreadableLine, type WhitelistEntry } from './address-loop.ts';
+
+/** The longest network name made of leading words. */
+const MAX_NETWORK_WORDS = 4;
+
+interface Split {
+  asset?: string;
+  network: string;
+  address: string;
+  memo?: string;
+}
+
+function splitLine(line: string, networks: readonly Network[], needAsset: boolean): Split | { reason: string } {
+  const words = line.split(/[\s,;|]+/).filter(Boolean);
+  let i = 0;
+  let asset: string | undefined;
+  if (words[0] && loopAssetOf(words[0])) asset = loopAssetOf(words[i++]!);
+  else if (needAsset) return { reason: 'it should start with the asset, USDT or USDC' };
+  if (i >= words.length) return { reason: 'the network and the address are missing' };
+  let take = 1;
+  for (let n = Math.min(MAX_NETWORK_WORDS, words.length - i - 1); n >= 1; n--) {
+    if (resolveNetwork(words.slice(i, i + n).join(' '), networks)) {
+      take = n;
+      break;
+    }
+  }
+  const network = words.slice(i, i + take).join(' ');
+  i += take;
+  const address = words[i++];
+  if (!address) return { reason: 'the address is missing after the network' };
+  let memo = words.slice(i).join(' ');
+  memo = memo.replace(/^(memo|tag|comment)\s*[:=]?\s*/i, '');
+  return { ...(asset ? { asset } : {}), network, address, ...(memo ? { memo } : {}) };
+}
+
+function readLines<T>(text: string, list: UnreadableLine['list'], read: (line: string) => T | { reason: string }) {
+  const entries: T[] = [];
+  const unreadable: UnreadableLine[] = [];
+  text.split(/\r\n|\r|\n/).forEach((raw, index) => {
+    const line = raw.replace(/^\s*[-*•]\s+/, '').trim();
+    if (line === '' || line.startsWith('#')) return;
+    const result = read(line);
+    if (typeof result === 'object' && result !== null && 'reason' in result) {
+      unreadable.push({ list, line: index + 1, text: line, reason: (result as { reason: string }).reason });
+    } else entries.push(result as T);
+  });
+  return { entries, unreadable };
+}
+
+export function readDepositLines(text: string, networks: readonly Network[]): { entries: DepositEntry[]; unreadable: UnreadableLine[] } {
+  return readLines(text, 'deposits', (line): DepositEntry | { reason: string } => {
+    const s = splitLine(line, networks, true);
+    if ('reason' in s) return s;
+    return { asset: s.asset!, network: s.network, address: s.address, ...(s.memo ? { memo: s.memo } : {}) };
+  });
+}
+
+export function readWhitelistLines(text: string, networks: readonly Network[]): { entries: WhitelistEntry[]; unreadable: UnreadableLine[] } {
+  return readLines(text, 'whitelist', (line): WhitelistEntry | { reason: string } => splitLine(line, networks, false));
+}
