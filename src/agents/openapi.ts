@@ -6,6 +6,10 @@
 import { exchangeIds } from '../data/index.ts';
 import { ipRules } from '../rules/ip-check.ts';
 import { ipCheckExample } from './ip-example.ts';
+import { keyApiExample } from '../server/key-api.ts';
+import { checkAddressLoop, exampleLoopRequest } from '../server/address-api.ts';
+import { keyRules, modes } from '../rules/key-check.ts';
+import { loopRules } from '../rules/address-loop.ts';
 import { SITE } from '../nav.ts';
 import { EXAMPLE_GOAL, EXAMPLE_QUESTION } from './pages.ts';
 import { MAX_QUESTION } from './ask.ts';
@@ -16,6 +20,9 @@ const markdownText = (description: string) => ({ description, content: { 'text/m
 export function openApiDocument(): object {
   const { request, response: exampleReport } = ipCheckExample();
   const sample = request.ips;
+  const keyExample = keyApiExample();
+  const loopRequest = exampleLoopRequest();
+  const loopResponse = checkAddressLoop(loopRequest);
   const ipFields = {
     exchange: { type: 'string', enum: [...exchangeIds, 'any'], default: 'any', description: 'The exchange the key is for, or "any" to check only against XAPY’s servers.' },
     ips: { description: 'The key’s IP list as pasted: any separators (new lines, commas, spaces, semicolons), quotes or a JSON array; or an array of strings. "" checks an empty (unrestricted) list.', oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
@@ -25,7 +32,7 @@ export function openApiDocument(): object {
     info: {
       title: 'XAPY Docs for agents',
       version: '1.0.0',
-      description: 'Checks an exchange API key’s IP whitelist against XAPY’s servers, answers questions from the XAPY Docs with quoted excerpts, and searches them. No authentication; every endpoint is free of side effects.',
+      description: 'Checks an exchange API key for XAPY (its IP whitelist against XAPY’s servers, its permissions from the exchange’s own key metadata) and a user’s withdrawal-address whitelists across exchanges; answers questions from the XAPY Docs with quoted excerpts, and searches them. No authentication; every endpoint is free of side effects.',
     },
     servers: [{ url: SITE }],
     paths: {
@@ -48,6 +55,74 @@ export function openApiDocument(): object {
             content: { 'application/json': { schema: { type: 'object', required: ['ips'], properties: ipFields }, example: request } },
           },
           responses: { 200: { $ref: '#/components/responses/IpReport' }, 400: error, 405: error, 413: error },
+        },
+      },
+      '/api/check/key': {
+        post: {
+          operationId: 'checkApiKey',
+          summary: 'Check an exchange API key from its metadata',
+          description: `Send what the exchange reports about the key (its key-metadata endpoint’s JSON, whole or the inner object) and the permission level. Returns a verdict, findings that each name a rule (${keyRules.map((r) => r.id).join(', ')}) and the key’s normalized profile. Secrets found anywhere in the input are reported and redacted from the answer. A response listing several keys needs keyIndex. Bodies over 64 kB are refused.`,
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['exchange', 'mode', 'metadata'],
+                  properties: {
+                    exchange: { type: 'string', enum: exchangeIds },
+                    mode: { type: 'string', enum: [...modes], description: 'read-trade: XAPY trades only; read-write: XAPY may also transfer and withdraw.' },
+                    metadata: { description: 'The key-metadata response, as an object or a string holding it.', oneOf: [{ type: 'object' }, { type: 'string' }] },
+                    ips: { description: 'The key’s IP list, for exchanges whose metadata omits or masks it.', oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
+                    addressWhitelistConfirmed: { type: 'boolean', description: 'read-write: the cross-exchange withdrawal-address whitelist is complete.' },
+                    keyIndex: { type: 'integer', minimum: 0, description: 'Which key to check when the response lists several.' },
+                  },
+                },
+                example: keyExample.request,
+              },
+            },
+          },
+          responses: {
+            200: { description: 'The report.', content: { 'application/json': { schema: { $ref: '#/components/schemas/KeyReport' }, example: keyExample.response } } },
+            400: error, 405: error, 413: error,
+          },
+        },
+      },
+      '/api/check/addresses': {
+        post: {
+          operationId: 'checkAddressLoop',
+          summary: 'Check that withdrawal whitelists form a closed loop',
+          description: `Send every exchange the user runs XAPY on, with the user’s deposit addresses there and the withdrawal addresses whitelisted there. Returns a verdict, findings that each name a rule (${loopRules.map((r) => r.id).join(', ')}) and the loop as nodes and edges. Bodies over 64 kB are refused.`,
+          requestBody: {
+            required: true,
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: ['exchanges'],
+                  properties: {
+                    exchanges: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        required: ['exchange'],
+                        properties: {
+                          exchange: { type: 'string', enum: exchangeIds },
+                          deposits: { description: '[{asset, network, address, memo?}] or text, one “asset network address [memo]” per line.', oneOf: [{ type: 'array', items: { type: 'object' } }, { type: 'string' }] },
+                          whitelist: { description: '[{network, address, memo?, asset?}] or text, one “network address [memo]” per line.', oneOf: [{ type: 'array', items: { type: 'object' } }, { type: 'string' }] },
+                        },
+                      },
+                    },
+                  },
+                },
+                example: loopRequest,
+              },
+            },
+          },
+          responses: {
+            200: { description: 'The report and the loop.', content: { 'application/json': { schema: { $ref: '#/components/schemas/LoopReport' }, example: loopResponse } } },
+            400: error, 405: error, 413: error,
+          },
         },
       },
       '/{page}.md': {
@@ -120,6 +195,26 @@ export function openApiDocument(): object {
               },
             },
             formatted: { type: 'string', description: 'XAPY’s servers in the exchange’s format, ready to paste.' },
+          },
+        },
+        KeyReport: {
+          type: 'object',
+          required: ['verdict', 'findings', 'profile', 'exchange', 'mode'],
+          properties: {
+            verdict: { type: 'string', enum: ['pass', 'warn', 'fail'] },
+            findings: { type: 'array', items: { $ref: '#/components/schemas/Finding' } },
+            profile: { type: 'object', description: 'The key as read: capabilities (on, off or unknown), IP binding, expiry, key type, account.' },
+            exchange: { type: 'string' },
+            mode: { type: 'string', enum: [...modes] },
+          },
+        },
+        LoopReport: {
+          type: 'object',
+          required: ['verdict', 'findings', 'loop'],
+          properties: {
+            verdict: { type: 'string', enum: ['pass', 'warn', 'fail'] },
+            findings: { type: 'array', items: { $ref: '#/components/schemas/Finding' } },
+            loop: { type: 'object', required: ['nodes', 'edges'], properties: { nodes: { type: 'array', items: { type: 'object' } }, edges: { type: 'array', items: { type: 'object' } } } },
           },
         },
         Answer: {

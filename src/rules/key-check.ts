@@ -22,6 +22,7 @@ export const modeLabel: Record<Mode, string> = {
 
 export const KEY_CHECKER_PATH = '/tools/api-key-checker/';
 export const WHITELIST_GUIDE_PATH = '/setup/on-crypto-exchanges/whitelist-address/';
+export const LOOP_CHECKER = '/tools/address-loop-checker/';
 
 /** The facts the key checker needs about one exchange. */
 export interface ExchangeKeyFacts extends ExchangeIpFacts {
@@ -100,7 +101,7 @@ export const keyRules: RuleDoc[] = [
   { id: 'missing-withdraw', severity: 'error', title: 'Read-Write mode needs withdrawals',
     explanation: 'Automatic rebalancing sends funds from one exchange to another, which is a withdrawal. Several exchanges allow withdrawals only from the main account’s keys, not from sub-account keys.' },
   { id: 'address-whitelist-unconfirmed', severity: 'warning', title: 'The address whitelist is not confirmed',
-    explanation: 'A key that can withdraw must only be able to send funds to your own addresses on your other exchanges. Set up the exchange’s withdrawal address whitelist with those addresses, following the whitelist guide, and confirm it here.' },
+    explanation: 'A key that can withdraw must only be able to send funds to your own addresses on your other exchanges. Set up the exchange’s withdrawal address whitelist with those addresses, following the whitelist guide, check that the whitelists form a closed loop with the withdrawal loop checker, and confirm it here.' },
   { id: 'unneeded-permission', severity: 'warning', title: 'A permission XAPY never uses is on',
     explanation: 'XAPY trades perpetual futures and, in Read-Write mode, moves funds between your accounts and exchanges. Spot, margin, options, earn, P2P, copy trading, sub-account transfers and the like are never used. Each extra permission is one more thing a stolen key could do: untick it.' },
   { id: 'bundled-permission', severity: 'info', title: 'A permission XAPY needs also allows more',
@@ -193,7 +194,7 @@ export function checkProfile(profile: KeyProfile, opts: KeyCheckOptions, ctx: Ke
       }
       if (opts.addressWhitelistConfirmed !== true) {
         add('address-whitelist-unconfirmed', 'warning', 'You have not confirmed that the exchange’s withdrawal address whitelist holds your addresses on your other exchanges, and only those.',
-          `Set it up as the whitelist guide explains (${ctx.site}${WHITELIST_GUIDE_PATH}), then confirm it.`);
+          `Set it up as the whitelist guide explains (${ctx.site}${WHITELIST_GUIDE_PATH}), check it with the withdrawal loop checker (${ctx.site}${LOOP_CHECKER}), then confirm it.`);
       }
     }
     for (const flag of profile.flags.filter((f) => f.on)) {

@@ -8,6 +8,8 @@ import { z } from 'zod';
 import { docsIndex, findPage } from './docs.ts';
 import { HttpError } from './http.ts';
 import { runIpCheck } from './ip-api.ts';
+import { runKeyCheck } from './key-api.ts';
+import { runAddressCheck } from './address-api.ts';
 import { pageMarkdown, sectionMarkdown, unknownSectionMarkdown } from '../agents/pages.ts';
 import { ask, askMarkdown, closestByTitle, MAX_QUESTION } from '../agents/ask.ts';
 import { searchDocs, searchMarkdown } from '../agents/search.ts';
@@ -93,6 +95,51 @@ function buildServer(): McpServer {
     async ({ exchange, ips }) => {
       try {
         return text(JSON.stringify(runIpCheck({ exchange, ips }), null, 2));
+      } catch (e) {
+        if (e instanceof HttpError) return text(e.message, true);
+        throw e;
+      }
+    },
+  );
+  server.registerTool(
+    'check_api_key',
+    {
+      description: 'Check an exchange API key for XAPY from what the exchange reports about it (the same rules as the web checker and POST /api/check/key). Send the JSON of the exchange’s key-metadata endpoint (e.g. OKX GET /api/v5/account/config, Bybit GET /v5/user/query-api) and the permission level. Returns JSON: verdict (pass, warn or fail), findings with rule ids, fixes and docs links, and the key’s normalized profile. Secrets found in the input are reported and redacted, never returned.',
+      inputSchema: {
+        exchange: z.string().describe(`The exchange: one of ${exchangeIds.join(', ')}`),
+        mode: z.enum(['read-trade', 'read-write']).describe('read-trade: XAPY trades only; read-write: XAPY may also transfer and withdraw to rebalance'),
+        metadata: z.union([z.string(), z.record(z.string(), z.unknown())]).describe('The key-metadata response, as a JSON object or a string holding it (whole envelope or the inner key object)'),
+        ips: z.union([z.string(), z.array(z.string())]).optional().describe('The key’s IP list, for exchanges whose metadata omits or masks it (Binance, KuCoin)'),
+        addressWhitelistConfirmed: z.boolean().optional().describe('read-write only: the cross-exchange withdrawal-address whitelist is complete'),
+        keyIndex: z.number().int().min(0).optional().describe('Which key to check when the response lists several'),
+      },
+      annotations: { readOnlyHint: true, openWorldHint: false },
+    },
+    async (input) => {
+      try {
+        return text(JSON.stringify(runKeyCheck(input), null, 2));
+      } catch (e) {
+        if (e instanceof HttpError) return text(e.message, true);
+        throw e;
+      }
+    },
+  );
+  server.registerTool(
+    'check_address_loop',
+    {
+      description: 'Check that a user’s withdrawal-address whitelists form a closed loop between their exchanges (the same rules as the web checker and POST /api/check/addresses): each exchange can withdraw to the user’s deposit address on every other exchange, and to nothing else. Returns JSON: verdict, findings with rule ids, fixes and docs links, and the loop as nodes and edges.',
+      inputSchema: {
+        exchanges: z.array(z.object({
+          exchange: z.string().describe(`One of ${exchangeIds.join(', ')}`),
+          deposits: z.union([z.string(), z.array(z.record(z.string(), z.unknown()))]).describe('Deposit addresses on this exchange: [{asset, network, address, memo?}] or text, one “asset network address [memo]” per line'),
+          whitelist: z.union([z.string(), z.array(z.record(z.string(), z.unknown()))]).describe('Whitelisted withdrawal addresses on this exchange: [{network, address, memo?, asset?}] or text, one “network address [memo]” per line'),
+        })).describe('Every exchange the user runs XAPY on'),
+      },
+      annotations: { readOnlyHint: true, openWorldHint: false },
+    },
+    async (input) => {
+      try {
+        return text(JSON.stringify(runAddressCheck(input), null, 2));
       } catch (e) {
         if (e instanceof HttpError) return text(e.message, true);
         throw e;

@@ -45,11 +45,14 @@ describe.skipIf(!chromiumPath)('exchange guides', () => {
     expect(shown).toEqual(expected);
   });
 
-  it.each(exchanges.map((e) => [e.name, e.id] as const))('%s: the embedded IP checker is preset to this exchange', async (name, id) => {
+  it.each(exchanges.map((e) => [e.name, e.id] as const))('%s: the embedded IP and key checkers are preset to this exchange', async (name, id) => {
     await page.goto(`${baseUrl}${guidePath(id)}`);
-    const select = page.getByLabel('Exchange');
+    const ipChecker = page.locator('ip-checker');
+    const select = ipChecker.getByLabel('Exchange', { exact: true });
     expect(await select.inputValue()).toBe(id);
-    await page.getByLabel('IP addresses on your key').fill(browser.addresses.join('\n'));
+    await ipChecker.getByLabel('IP addresses on your key').fill(browser.addresses.join('\n'));
+    // The key checker further down the guide is preset to the same exchange.
+    expect(await page.locator('key-checker').getByLabel('Exchange', { exact: true }).inputValue()).toBe(id);
     await expect.poll(() => page.locator('ip-checker [data-verdict]').getAttribute('data-verdict')).toMatch(/^(pass|warn)$/);
     // The exchange's own name appears in the findings or the verdict only through its facts, never a wrong one.
     const others = exchanges.filter((e) => e.id !== id).map((e) => e.name);

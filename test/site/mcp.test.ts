@@ -3,6 +3,7 @@
  * tools, and calls each one; the server keeps no session.
  */
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 
@@ -24,7 +25,7 @@ afterAll(async () => {
 describe('MCP at /mcp', () => {
   it('lists the tools, each saying what it returns', async () => {
     const { tools } = await client.listTools();
-    expect(tools.map((t) => t.name).sort()).toEqual(['ask', 'check_ip_whitelist', 'get_page', 'search_docs']);
+    expect(tools.map((t) => t.name).sort()).toEqual(['ask', 'check_address_loop', 'check_api_key', 'check_ip_whitelist', 'get_page', 'search_docs']);
     for (const t of tools) {
       expect(t.description, t.name).toMatch(/Returns/);
       expect(t.inputSchema.type).toBe('object');
@@ -63,6 +64,37 @@ describe('MCP at /mcp', () => {
     const bad = await call('check_ip_whitelist', { exchange: 'mtgox', ips: '1.1.1.1' });
     expect(bad.isError).toBe(true);
     expect(textOf(bad)).toMatch(/Unknown exchange "mtgox"/);
+  });
+
+  it('check_api_key gives the same report as POST /api/check/key, and reports bad input as a tool error', async () => {
+    // Official example response: https://www.okx.com/docs-v5/en/#trading-account-rest-api-get-account-configuration
+    const fixture = JSON.parse(readFileSync('test/fixtures/key-metadata/okx-account-config.json', 'utf8'));
+    const args = { exchange: 'okx', mode: 'read-trade', metadata: fixture.response };
+    const viaMcp = JSON.parse(textOf(await call('check_api_key', args)));
+    const viaHttp = await (await fetch(`${base}/api/check/key`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(args) })).json();
+    expect(viaMcp).toEqual(viaHttp);
+    expect(viaMcp.verdict).toMatch(/^(pass|warn|fail)$/);
+    expect(viaMcp.profile).toBeDefined();
+    const bad = await call('check_api_key', { exchange: 'mtgox', mode: 'read-trade', metadata: {} });
+    expect(bad.isError).toBe(true);
+    expect(textOf(bad)).toMatch(/Unknown exchange/);
+  });
+
+  it('check_address_loop gives the same report as POST /api/check/addresses, and reports bad input as a tool error', async () => {
+    const [a, b] = ['okx', 'bybit'];
+    const args = {
+      exchanges: [
+        { exchange: a, deposits: 'USDT TRC20 TWgpjC2VU98yuArDh1QR1GZTuCcgdzTKHo', whitelist: 'TRC20 TNkGx15NcCs5QsfSR7i5MFTAYYzNm693jW' },
+        { exchange: b, deposits: 'USDT TRC20 TNkGx15NcCs5QsfSR7i5MFTAYYzNm693jW', whitelist: '' },
+      ],
+    };
+    const viaMcp = JSON.parse(textOf(await call('check_address_loop', args)));
+    const viaHttp = await (await fetch(`${base}/api/check/addresses`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(args) })).json();
+    expect(viaMcp).toEqual(viaHttp);
+    expect(viaMcp.findings.map((f: { id: string }) => f.id)).toContain('missing-edge');
+    expect(viaMcp.loop.nodes.length).toBeGreaterThanOrEqual(2);
+    const bad = await call('check_address_loop', { exchanges: [{ exchange: 'mtgox', deposits: '', whitelist: '' }] });
+    expect(bad.isError).toBe(true);
   });
 
   it('keeps no session: a GET is refused with a message, and no session id is handed out', async () => {

@@ -100,6 +100,14 @@ describe('/openapi.json', () => {
 
     const search = await (await fetch(`${base}/search.md?q=withdrawal`, { headers: { Accept: 'application/json' } })).json();
     expect(check(doc.paths['/search.md'].get.responses[200].content['application/json'].schema, search)).toEqual([]);
+    for (const path of ['/api/check/key', '/api/check/addresses']) {
+      const op = doc.paths[path].post;
+      const request = op.requestBody.content['application/json'].example;
+      const live = await (await fetch(`${base}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(request) })).json();
+      expect(check(op.responses[200].content['application/json'].schema, live), path).toEqual([]);
+      expect(live, path).toEqual(op.responses[200].content['application/json'].example);
+    }
+
     const bad = await fetch(`${base}/api/check/ips`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' });
     expect(check(resolve(post.responses[400]).content['application/json'].schema, await bad.json())).toEqual([]);
   });

@@ -5,7 +5,7 @@
  * https://www.bitget.com/api-doc/spot/account/Get-Account-Info
  */
 import { bindingOf, capabilitiesOf, emptyProfile, splitList } from '../profile.ts';
-import { describeWith, flagsFrom, isObject, str, unwrap, type FlagSpec, type KeyAdapter } from './common.ts';
+import { asText, describeWith, flagsFrom, isObject, str, unwrap, type FlagSpec, type KeyAdapter } from './common.ts';
 
 const FLAGS: FlagSpec[] = [
   ['coor', 'Futures: Orders (read)', ['read']],
@@ -50,7 +50,7 @@ export const bitget: KeyAdapter = {
   implied: [],
   describe: (key, i) => describeWith(undefined, key.userId, i),
   toProfile(key) {
-    const auths = (key.authorities as unknown[]).map((a) => String(a).trim()).filter((a) => a !== '');
+    const auths = (key.authorities as unknown[]).map((a) => (str(a) ?? '').trim()).filter((a) => a !== '');
     const lower = auths.map((a) => a.toLowerCase());
     const flags = flagsFrom(FLAGS, (n) => lower.includes(n));
     const p = emptyProfile('bitget', 'metadata', 'GET /api/v2/spot/account/info');
@@ -59,7 +59,7 @@ export const bitget: KeyAdapter = {
     p.flags = flags.filter((f) => (['readonly', 'trade', 'transfer', 'withdraw'].includes(f.name) ? usesWords : !usesWords || f.on));
     p.capabilities = capabilitiesOf(flags);
     p.unknownFlags = auths.filter((a) => !KNOWN.has(a.toLowerCase()));
-    p.ip = typeof key.ips === 'string' ? bindingOf(splitList(key.ips)) : Array.isArray(key.ips) ? bindingOf(key.ips.map(String)) : { binding: 'unknown', restricted: 'unknown' };
+    p.ip = typeof key.ips === 'string' ? bindingOf(splitList(key.ips)) : Array.isArray(key.ips) ? bindingOf(key.ips.map(asText)) : { binding: 'unknown', restricted: 'unknown' };
     const user = str(key.userId);
     const parent = str(key.parentId);
     p.account = user && parent && parent !== '0' ? (parent === user ? 'master' : 'sub') : 'unknown';

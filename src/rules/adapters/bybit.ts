@@ -5,7 +5,7 @@
  */
 import type { Capability } from '../../data/schema.ts';
 import { bindingOf, capabilitiesOf, emptyProfile, type KeyFlag } from '../profile.ts';
-import { describeWith, isObject, str, unwrap, type KeyAdapter } from './common.ts';
+import { asText, describeWith, isObject, str, unwrap, type KeyAdapter } from './common.ts';
 
 /** [group, item, label, capabilities]; every item Bybit documents for the permissions object. */
 const ITEMS: [string, string, string, Capability[]][] = [
@@ -62,10 +62,10 @@ export const bybit: KeyAdapter = {
     const known = new Set(ITEMS.map(([g, i]) => `${g}.${i}`));
     p.unknownFlags = readOnly ? [] : Object.entries(perms).flatMap(([g, items]) => {
       if (!Array.isArray(items)) return [];
-      if (!GROUPS.has(g)) return items.length > 0 ? [`${g} (${items.map(String).join(', ')})`] : [];
-      return items.map(String).filter((i) => !known.has(`${g}.${i}`)).map((i) => `${g}.${i}`);
+      if (!GROUPS.has(g)) return items.length > 0 ? [`${g} (${items.map(asText).join(', ')})`] : [];
+      return items.map(asText).filter((i) => !known.has(`${g}.${i}`)).map((i) => `${g}.${i}`);
     });
-    p.ip = Array.isArray(key.ips) ? bindingOf(key.ips.map(String)) : typeof key.ips === 'string' ? bindingOf(key.ips.split(',')) : { binding: 'unknown', restricted: 'unknown' };
+    p.ip = Array.isArray(key.ips) ? bindingOf(key.ips.map(asText)) : typeof key.ips === 'string' ? bindingOf(key.ips.split(',')) : { binding: 'unknown', restricted: 'unknown' };
     if (p.ip.binding === 'none') {
       // Bybit fills deadlineDay and expiredAt only for keys without an IP binding.
       const days = typeof key.deadlineDay === 'number' ? key.deadlineDay : undefined;

@@ -5,7 +5,7 @@
  * https://docs.coinex.com/api/v2/account/subs/http/get-sub-api
  */
 import { bindingOf, capabilitiesOf, emptyProfile, type KeyFlag } from '../profile.ts';
-import { describeWith, flagsFrom, isoFromEpoch, listOf, str, unwrap, type FlagSpec, type KeyAdapter } from './common.ts';
+import { asText, describeWith, flagsFrom, isoFromEpoch, listOf, str, unwrap, type FlagSpec, type KeyAdapter } from './common.ts';
 
 const READ: KeyFlag = { name: '(any key)', label: 'Read (every valid key)', on: true, capabilities: ['read'] };
 const FLAGS: FlagSpec[] = [
@@ -33,7 +33,7 @@ export const coinex: KeyAdapter = {
     p.flags = flags;
     p.capabilities = capabilitiesOf(flags);
     p.unknownFlags = Object.keys(key).filter((k) => /_enabled$/.test(k) && !KNOWN.has(k) && key[k] === true);
-    p.ip = Array.isArray(key.ip_whitelist) ? bindingOf(key.ip_whitelist.map(String)) : { binding: 'unknown', restricted: 'unknown' };
+    p.ip = Array.isArray(key.ip_whitelist) ? bindingOf(key.ip_whitelist.map(asText)) : { binding: 'unknown', restricted: 'unknown' };
     const at = isoFromEpoch(key.expires_at);
     if (key.is_expired === true) p.expiry = { expired: true, ...(at ? { at } : {}), what: 'key' };
     else if (at) p.expiry = { at, what: 'key' };

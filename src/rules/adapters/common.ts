@@ -28,6 +28,12 @@ export interface KeyAdapter {
 
 export const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 export const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
+/**
+ * Any JSON value as text, for lists that should hold strings. Never calls an object's own
+ * toString (pasted JSON may set it to anything): objects and arrays become a placeholder.
+ */
+export const asText = (v: unknown): string =>
+  typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : v === null ? 'null' : '(not text)';
 
 /** One row of an adapter's flag table: the response's name, the label readers know, what it grants. */
 export type FlagSpec = readonly [name: string, label: string, capabilities: readonly Capability[]];
@@ -50,7 +56,8 @@ export function unwrap(
   if (!isObject(value) || !(code in value)) return undefined;
   if (!ok(value[code])) {
     const text = message.map((m) => str(value[m])).find((m) => m) ?? '';
-    const shown = /^-?[\w.]{1,16}$/.test(String(value[code])) ? ` (code ${String(value[code])}${text ? `: ${text.slice(0, 120)}` : ''})` : '';
+    const codeText = str(value[code]) ?? ''; // only strings and numbers: any other JSON value is not shown
+    const shown = /^-?[\w.]{1,16}$/.test(codeText) ? ` (code ${codeText}${text ? `: ${text.slice(0, 120)}` : ''})` : '';
     return { error: `This is an error reply from ${name}${shown}, not key metadata. Fix the request and paste the successful response.` };
   }
   if (!(data in value)) return undefined;

@@ -6,7 +6,7 @@
  */
 import type { Capability } from '../../data/schema.ts';
 import { bindingOf, capabilitiesOf, emptyProfile, type KeyFlag } from '../profile.ts';
-import { describeWith, isObject, str, type Json, type KeyAdapter } from './common.ts';
+import { asText, describeWith, isObject, str, type Json, type KeyAdapter } from './common.ts';
 
 /** [group, label, capabilities when read-write]; read-only on any group lets the key read. */
 const GROUPS: [string, string, Capability[]][] = [
@@ -51,7 +51,7 @@ export const gate: KeyAdapter = {
     const p = emptyProfile('gate', 'metadata', isMainKey(key) ? 'GET /api/v4/account/main_keys' : 'GET /api/v4/account/detail');
     if (isMainKey(key)) {
       const perms = (key.perms as unknown[]).filter(isObject);
-      const byName = new Map(perms.map((g) => [String(g.name), g.read_only === true ? 'read' : 'write'] as const));
+      const byName = new Map(perms.map((g) => [str(g.name) ?? '', g.read_only === true ? 'read' : 'write'] as const));
       const flags: KeyFlag[] = [];
       for (const [name, label, caps] of GROUPS) {
         const level = byName.get(name);
@@ -67,7 +67,7 @@ export const gate: KeyAdapter = {
       p.account = 'master';
       p.label = str(key.name) || null;
     }
-    p.ip = Array.isArray(key.ip_whitelist) ? bindingOf(key.ip_whitelist.map(String)) : { binding: 'unknown', restricted: 'unknown' };
+    p.ip = Array.isArray(key.ip_whitelist) ? bindingOf(key.ip_whitelist.map(asText)) : { binding: 'unknown', restricted: 'unknown' };
     return p;
   },
 };
