@@ -131,9 +131,11 @@ export function llmsTxt(pages: DocPage[]): string {
     `- [Ask the docs](${askUrl('index', EXAMPLE_QUESTION)}): GET any page's .md URL with ?ask=<question> (and optionally &goal=<end goal>) for an answer quoted from these docs, with excerpts, sources and follow-up questions; JSON with Accept: application/json`,
     `- [Search](${SITE}/search.md?q=api%20key): GET /search.md?q=<terms> for ranked sections with excerpts`,
     `- [OpenAPI description](${SITE}/openapi.json): OpenAPI 3.1 for the checkers, ask and search`,
-    `- [MCP server](${SITE}/integration/for-agents.md#connect-over-mcp): \`${SITE}/mcp\` over Streamable HTTP, stateless, with the tools search_docs, get_page, ask and check_ip_whitelist`,
+    `- [MCP server](${SITE}/integration/for-agents.md#connect-over-mcp): \`${SITE}/mcp\` over Streamable HTTP, stateless, with the tools search_docs, get_page, ask, check_ip_whitelist, check_api_key and check_address_loop`,
     `- [XAPY server list](${SITE}/servers.json): JSON with status (example or published), update date and addresses`,
     `- [IP whitelist check API](${SITE}/tools/ip-whitelist-checker.md#check-over-http): POST /api/check/ips with {"exchange", "ips"}, returns a verdict and findings`,
+    `- [API key check API](${SITE}/tools/api-key-checker.md#check-over-http): POST /api/check/key with {"exchange", "mode", "metadata"}, returns a verdict, findings and the key's profile`,
+    `- [Withdrawal loop check API](${SITE}/tools/address-loop-checker.md#check-over-http): POST /api/check/addresses with {"exchanges": [...]}, returns a verdict, findings and the loop`,
   );
   return `${out.join('\n')}\n`;
 }
