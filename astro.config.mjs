@@ -9,8 +9,31 @@ export default defineConfig({
   trailingSlash: 'ignore',
   // The API is stateless and cookie-free, so there is nothing for a cross-site request to forge;
   // Astro's origin check would answer curl's default form content type with a bare 403.
-  security: { checkOrigin: false },
-  adapter: node({ mode: 'standalone' }),
+  security: {
+    checkOrigin: false,
+    // A Content-Security-Policy on every page: Astro hashes the scripts and styles it emits, and the
+    // Node adapter sends the policy as a header (staticHeaders) so frame-ancestors applies too.
+    // No third-party origin anywhere; widgets can reach nothing but this site. Pagefind needs
+    // 'wasm-unsafe-eval' to compile its WebAssembly search index.
+    csp: {
+      directives: [
+        "default-src 'self'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self' blob:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "frame-ancestors 'none'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      // Inline style attributes (code highlighting, the loop diagram) cannot run code.
+      styleDirective: { resources: ["'self'", { resource: "'unsafe-inline'", kind: 'attribute' }] },
+    },
+  },
+  // staticHeaders: the build writes each page's policy to dist/_headers.json; scripts/serve.mjs sends it.
+  adapter: node({ mode: 'standalone', staticHeaders: true }),
   integrations: [
     starlight({
       title: 'XAPY Docs',

@@ -1,8 +1,10 @@
 // Serves the built site (static pages and server routes) with Astro's Node adapter, plus content
 // negotiation for the prerendered pages: the adapter serves those as static files before Astro's
 // middleware could run, so this wrapper applies the same rule (src/server/negotiate.ts) first.
+// It also sets the security headers on every response, with each page's own Content-Security-Policy
+// (src/server/security-headers.ts).
 // HOST and PORT are honoured; defaults: localhost:4321. Run through npm so Node 24 is used.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 
 const entry = new URL('../dist/server/entry.mjs', import.meta.url);
@@ -15,8 +17,20 @@ const port = Number(process.env.PORT ?? '4321');
 process.env.ASTRO_NODE_AUTOSTART = 'disabled';
 const { handler } = await import(entry.href);
 const { negotiatePage } = await import('../src/server/negotiate.ts');
+const { headersFor, pagePolicies } = await import('../src/server/security-headers.ts');
+const headersFile = new URL('../dist/page-headers.json', import.meta.url);
+const policies = pagePolicies(existsSync(headersFile) ? JSON.parse(readFileSync(headersFile, 'utf8')) : []);
 
 createServer((req, res) => {
+  const path = (req.url ?? '/').split('?')[0];
+  try {
+    decodeURIComponent(req.url ?? '/');
+  } catch {
+    res.writeHead(400, { ...headersFor('/400', policies), 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end('Bad request: the URL contains a malformed percent-encoding (a “%” not followed by two hex digits, or bytes that are not UTF-8). Encode the address again and retry.\n');
+    return;
+  }
+  for (const [name, value] of Object.entries(headersFor(path, policies))) res.setHeader(name, value);
   const { rewrite, headers } = negotiatePage(req.method, req.url ?? '/', req.headers.accept);
   if (rewrite) req.url = rewrite;
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);

@@ -56,12 +56,8 @@ export const withoutIpSchema = z.strictObject({
   summary: z.string().min(10, { error: 'expected a one-sentence summary for readers' }),
 });
 
-/** What a permission box lets a key do, in the vocabulary every exchange maps onto. */
-export const capabilities = [
-  'read', 'futures-trade', 'spot-trade', 'margin', 'options', 'own-transfer', 'sub-account-transfer',
-  'withdraw', 'earn', 'p2p', 'copy-trading', 'sub-account-management', 'other',
-] as const;
-export type Capability = (typeof capabilities)[number];
+import { capabilities } from './capabilities.ts';
+export { capabilities, type Capability } from './capabilities.ts';
 
 /** Whether a box must be ticked, must stay unticked, or does not matter, at one permission level. */
 export const tickRules = ['tick', 'leave-off', 'either'] as const;

@@ -3,7 +3,7 @@
  * the same words for every exchange. Each adapter in ./adapters turns an exchange's key
  * metadata into one; the form path builds one from the boxes a user ticked. Pure.
  */
-import { capabilities, type Capability } from '../data/schema.ts';
+import { capabilities, type Capability } from '../data/capabilities.ts';
 
 export { capabilities, type Capability };
 

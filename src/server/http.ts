@@ -73,7 +73,27 @@ export async function readJsonObject(request: Request, example = '{"exchange": "
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new HttpError(400, `The request body must be a JSON object, for example ${example}.`);
   }
+  if (depthOf(value) > MAX_JSON_DEPTH) {
+    throw new HttpError(400, `The request body is nested more than ${MAX_JSON_DEPTH} levels deep. No exchange response or checker input is; send the data as the exchange returned it.`);
+  }
   return value as Record<string, unknown>;
+}
+
+/** Deeper JSON than any exchange response or checker input; refused before any rule walks it. */
+export const MAX_JSON_DEPTH = 64;
+
+/** How deeply a parsed JSON value nests, counted without recursion (a hostile body cannot overflow the stack). */
+export function depthOf(value: unknown): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length) {
+    const [v, d] = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    if (d > max) max = d;
+    if (max > MAX_JSON_DEPTH) return max;
+    for (const child of Object.values(v)) stack.push([child, d + 1]);
+  }
+  return max;
 }
 
 /** Runs a handler; turns HttpError into its response and anything unexpected into a 400/500-free message. */

@@ -1,0 +1,62 @@
+// After `astro build`: Astro's per-page Content-Security-Policy (dist/_headers.json) hashes the
+// scripts Astro bundles, but not inline scripts written with is:inline (Starlight's theme and
+// sidebar scripts among them). This step hashes every inline script actually present in each
+// built page and adds the hashes to that page's policy, writes the result to dist/page-headers.json
+// for scripts/serve.mjs, and dist/client/_headers for CDN deployments. Run by `npm run build`; pure Node, no TypeScript.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fromHtml } from 'hast-util-from-html';
+import { visit } from 'unist-util-visit';
+import { SECURITY_HEADERS, pathKey } from '../src/server/security-headers.ts';
+
+const dist = new URL('../dist/', import.meta.url).pathname;
+const headersPath = join(dist, '_headers.json');
+if (!existsSync(headersPath)) {
+  console.error('dist/_headers.json is missing: run astro build with the Node adapter’s staticHeaders option.');
+  process.exit(1);
+}
+const entries = JSON.parse(readFileSync(headersPath, 'utf8'));
+const byKey = new Map(entries.map((e) => [pathKey(e.pathname), e]));
+
+function htmlFiles(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? htmlFiles(join(dir, d.name)) : d.name.endsWith('.html') ? [join(dir, d.name)] : []);
+}
+
+const sha = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+let added = 0;
+for (const file of htmlFiles(join(dist, 'client'))) {
+  const key = pathKey(`/${relative(join(dist, 'client'), file)}`);
+  const entry = byKey.get(key);
+  if (!entry) continue;
+  const hashes = new Set();
+  visit(fromHtml(readFileSync(file, 'utf8')), 'element', (el) => {
+    if (el.tagName !== 'script' || el.properties.src !== undefined) return;
+    const type = String(el.properties.type ?? '');
+    if (type && type !== 'module' && !type.includes('javascript')) return; // JSON data blocks do not run
+    hashes.add(sha(el.children.map((c) => c.value ?? '').join('')));
+  });
+  const csp = entry.headers.find((h) => h.key === 'Content-Security-Policy');
+  if (!csp) continue;
+  csp.value = csp.value.replace(/script-src ([^;]*);/, (all, sources) => {
+    const have = new Set(sources.split(/\s+/));
+    const missing = [...hashes].filter((h) => !have.has(h));
+    added += missing.length;
+    return `script-src ${[sources.trim(), ...missing].join(' ')};`;
+  });
+}
+// Our own file, read by scripts/serve.mjs. Astro's _headers.json is removed: the Node adapter would
+// otherwise apply it too, and its lookup matches paths by substring ("/" takes the /404 policy).
+writeFileSync(join(dist, 'page-headers.json'), JSON.stringify(entries, null, 2));
+rmSync(headersPath);
+
+// The same headers for static hosts that read a `_headers` file (Netlify, Cloudflare Pages).
+const lines = [];
+for (const e of entries) {
+  const path = e.pathname === '/' ? '/' : `${e.pathname}/`;
+  lines.push(path, ...e.headers.map((h) => `  ${h.key}: ${h.value}`));
+}
+lines.push('/*', ...Object.entries(SECURITY_HEADERS).map(([k, v]) => `  ${k}: ${v}`));
+writeFileSync(join(dist, 'client', '_headers'), `${lines.join('\n')}\n`);
+console.log(`[csp-hashes] ${entries.length} page policies; ${added} inline-script hashes added; dist/client/_headers written`);

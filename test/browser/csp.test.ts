@@ -1,0 +1,43 @@
+/**
+ * The Content-Security-Policy allows only this site, and the site still works under it: no page
+ * reports a single violation while it loads, and search (Pagefind's WebAssembly) still finds pages.
+ */
+import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chromiumPath, useBrowser } from '../helpers/chromium.ts';
+import { docIds, htmlPathOf } from '../helpers/site.ts';
+
+declare global {
+  interface Window { __violations: string[] }
+}
+
+describe.skipIf(!chromiumPath)('Content-Security-Policy in the browser', () => {
+  const baseUrl = inject('baseUrl');
+  const browser = useBrowser(baseUrl);
+  let page: Page;
+
+  beforeEach(async () => {
+    page = await browser.newPage();
+    await page.addInitScript(() => {
+      window.__violations = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.effectiveDirective} ${e.blockedURI}`));
+    });
+  });
+  afterEach(async () => {
+    await browser.closePage(page);
+  });
+
+  it.each(docIds())('%s loads without a single violation', async (id) => {
+    const res = await page.goto(`${baseUrl}${htmlPathOf(id)}`, { waitUntil: 'networkidle' });
+    expect(res?.headers()['content-security-policy']).toContain("default-src 'self'");
+    expect(await page.evaluate(() => window.__violations)).toEqual([]);
+  });
+
+  it('search still works under the policy, without a violation', async () => {
+    await page.goto(`${baseUrl}/`, { waitUntil: 'networkidle' });
+    await page.getByRole('button', { name: /search/i }).first().click();
+    await page.keyboard.type('withdrawal');
+    await expect.poll(() => page.locator('dialog a[href]').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    expect(await page.evaluate(() => window.__violations)).toEqual([]);
+  });
+});
