@@ -14,6 +14,23 @@ import { squash } from '../agents/text.ts';
 const COMPUTED = { 'Cache-Control': 'public, max-age=300', 'X-Robots-Tag': 'noindex', Vary: 'Accept' };
 const TWIN = { 'Cache-Control': 'public, max-age=300', Vary: 'Accept' };
 
+/**
+ * Answers are deterministic for a given build, so each server process keeps the last few hundred it
+ * rendered (a bounded LRU): agents repeat questions, and an answer costs about a millisecond and a half
+ * of ranking and Markdown rendering. No request data is kept beyond the question itself.
+ */
+const ANSWER_CACHE_SIZE = 500;
+const answers = new Map<string, { json: boolean; body: unknown }>();
+
+function rememberedAnswer(key: string, compute: () => { json: boolean; body: unknown }) {
+  let hit = answers.get(key);
+  if (hit) answers.delete(key);
+  else hit = compute();
+  answers.set(key, hit);
+  if (answers.size > ANSWER_CACHE_SIZE) answers.delete(answers.keys().next().value!);
+  return hit;
+}
+
 const badRequest = (message: string, accept: string | null) =>
   wantsJson(accept) ? json(400, { error: message }, COMPUTED) : markdown(400, `# Bad request\n\n${message}\n`, COMPUTED);
 
@@ -32,8 +49,13 @@ export async function twinResponse(slug: string, url: URL, accept: string | null
       if (e instanceof AskInputError) return badRequest(e.message, accept);
       throw e;
     }
-    const result = ask(await docsIndex(), { ...input, page: page.id });
-    return wantsJson(accept) ? json(200, askJson(result), COMPUTED) : markdown(200, askMarkdown(result), COMPUTED);
+    const index = await docsIndex();
+    const asJson = wantsJson(accept);
+    const answer = rememberedAnswer(JSON.stringify([page.id, asJson, input]), () => {
+      const result = ask(index, { ...input, page: page.id });
+      return asJson ? { json: true, body: askJson(result) } : { json: false, body: askMarkdown(result) };
+    });
+    return answer.json ? json(200, answer.body, COMPUTED) : markdown(200, answer.body as string, COMPUTED);
   }
   if (q.has('section')) {
     const id = q.get('section') ?? '';
