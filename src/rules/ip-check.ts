@@ -127,7 +127,7 @@ export function checkIps(text: string, ctx: IpCheckContext): IpReport {
     else seen.set(norm, [entry.input]);
     if (entry.kind === 'any') {
       add('unrestricted', 'error', () => ({
-        message: `${quote(entry.input)} allows requests from any address.${consequence}`, fix: keepOnly }));
+        message: `${quote(entry.input)} allows requests from any address.${consequence}`, fix: keepOnly }), true);
       continue;
     }
     const isRange = entry.kind === 'ipv4-range' || entry.kind === 'ipv6-range';

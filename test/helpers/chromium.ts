@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 
 export const INSTALL_HINT = 'Install it with: apt-get install -y --no-install-recommends chromium (or set CHROMIUM_PATH).';
 
@@ -94,4 +94,19 @@ export function useBrowser(baseUrl: string) {
     await close?.();
   });
   return state;
+}
+
+/**
+ * `useBrowser` plus a fresh page for every test, closed (and checked for script errors) after it:
+ * read it as `t.page` inside a test. Call inside a describe block.
+ */
+export function usePagePerTest(baseUrl: string) {
+  const t = { browser: useBrowser(baseUrl), page: undefined as unknown as Page };
+  beforeEach(async () => {
+    t.page = await t.browser.newPage();
+  });
+  afterEach(async () => {
+    await t.browser.closePage(t.page);
+  });
+  return t;
 }

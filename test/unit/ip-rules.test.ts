@@ -250,6 +250,13 @@ describe('the report', () => {
     expect(extra.at(-1)!.message).toContain('30 more entries');
   });
 
+  it('names at most 20 “any address” entries too (a paste of 50 “*” once gave 50 findings)', () => {
+    const r = checkIps(Array(50).fill('*').join(','), ctx(null));
+    const any = r.findings.filter((f) => f.id === 'unrestricted');
+    expect(any).toHaveLength(21);
+    expect(any.at(-1)!.message).toContain('30 more entries');
+  });
+
   it('quotes long input shortened, so one huge token cannot flood the report', () => {
     const r = checkIps('x'.repeat(100_000), ctx());
     expect(r.findings[0]!.message.length).toBeLessThan(200);
