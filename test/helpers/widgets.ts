@@ -42,6 +42,51 @@ export const drivers: Record<string, WidgetDriver> = {
       await widget.locator('[data-copy-formatted]').click();
     }
   },
+  'key-checker': async (page) => {
+    await page.waitForFunction(() => customElements.get('key-checker') !== undefined);
+    const widgets = page.locator('key-checker');
+    for (let i = 0; i < (await widgets.count()); i++) {
+      const widget = widgets.nth(i);
+      // An OKX-shaped answer for a key that can withdraw and has no IP binding: errors, warnings and notes.
+      await widget.locator('[data-exchange]').selectOption('okx');
+      await widget.locator('[data-metadata]').fill(JSON.stringify({ code: '0', msg: '', data: [{ uid: '1', label: 'xapy', perm: 'read_only,trade,withdraw', ip: '' }] }));
+      await expect.poll(() => widget.locator('[data-verdict]').getAttribute('data-verdict')).toBe('fail');
+      await widget.locator('[data-mode][value="read-write"]').check();
+      await expect.poll(() => widget.locator('[data-whitelist-box]').isVisible()).toBe(true);
+      await widget.locator('[data-source][value="form"]').check();
+      await widget.locator('[data-source][value="metadata"]').check();
+      await widget.locator('[data-copy-report]').click();
+      await expect.poll(() => widget.locator('[data-copy-status]').textContent()).not.toBe('');
+    }
+  },
+  'address-loop-checker': async (page) => {
+    await page.waitForFunction(() => customElements.get('address-loop-checker') !== undefined);
+    const widgets = page.locator('address-loop-checker');
+    for (let i = 0; i < (await widgets.count()); i++) {
+      const widget = widgets.nth(i);
+      const [a, b] = await widget.locator('[data-pick]').evaluateAll((boxes) => boxes.slice(0, 2).map((x) => (x as HTMLInputElement).value));
+      await widget.locator(`[data-pick][value="${a}"]`).check();
+      await widget.locator(`[data-pick][value="${b}"]`).check();
+      // A loop with one whitelist entry missing and one outside address: the diagram shows both states.
+      await widget.locator(`[data-deposits="${a}"]`).fill('USDT TRC20 TWgpjC2VU98yuArDh1QR1GZTuCcgdzTKHo');
+      await widget.locator(`[data-deposits="${b}"]`).fill('USDT TRC20 TNkGx15NcCs5QsfSR7i5MFTAYYzNm693jW');
+      await widget.locator(`[data-whitelist="${a}"]`).fill('TRC20 TNkGx15NcCs5QsfSR7i5MFTAYYzNm693jW\nTRC20 TXYZopYRdj2D9XRtbG411XZZ3kM5VkAeBf');
+      await expect.poll(() => widget.locator('[data-verdict]').getAttribute('data-verdict')).toBe('fail');
+      await widget.locator('[data-copy-report]').click();
+      await expect.poll(() => widget.locator('[data-copy-status]').textContent()).not.toBe('');
+    }
+  },
+  'copy-page': async (page) => {
+    // "Copy page" fetches the page's own Markdown twin from this site when pressed: a same-origin GET
+    // that carries nothing the visitor typed (test/browser/page-actions.test.ts covers the copying).
+    // Here it only has to be shown and usable, so the privacy check's "no request after load" holds.
+    await page.waitForFunction(() => customElements.get('copy-page') !== undefined);
+    const widgets = page.locator('copy-page');
+    for (let i = 0; i < (await widgets.count()); i++) {
+      await expect.poll(() => widgets.nth(i).isVisible()).toBe(true);
+      expect(await widgets.nth(i).getByRole('button', { name: 'Copy page' }).isEnabled()).toBe(true);
+    }
+  },
   'copy-button': async (page) => {
     await page.waitForFunction(() => customElements.get('copy-button') !== undefined);
     const widgets = page.locator('copy-button');
