@@ -1,21 +1,25 @@
 // What a visitor downloads before opening search, as Chromium loads it: each response gzipped
 // (level 9) and summed by type. Starlight's search UI, which it prefetches once the page is idle,
 // is shown in its own column. Needs the built site and Chromium.
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
-const pages = {
+/** The page types; the baseline is a plain Starlight page built into the same (temporary) site. */
+export const pages = {
   'home (/)': '/',
-  'guide (generate-api-key)': '/integration/generate-api-key/',
+  'guide (okx)': '/integration/exchanges/okx/',
   'checker (ip-whitelist-checker)': '/tools/ip-whitelist-checker/',
   'server list (with checker)': '/setup/on-crypto-exchanges/server-ips/',
 };
 
-function chromiumPath() {
+/** The same flags as the browser tests (test/helpers/chromium.ts). */
+export const CHROME_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export function chromiumPath() {
   if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
   for (const c of ['chromium', 'chromium-browser']) {
     try { return execFileSync('sh', ['-c', `command -v ${c}`], { encoding: 'utf8' }).trim(); } catch { /* next */ }
@@ -23,20 +27,14 @@ function chromiumPath() {
   return undefined;
 }
 
-export async function pageWeights() {
+/** Weighs each page of `pages` (name → path) on the site at `base`; `baseline` names the baseline row. */
+export async function pageWeights(base, pages, baseline) {
   const exe = chromiumPath();
   if (!exe) return console.log('\nPage weight: skipped (Chromium not found; apt-get install -y --no-install-recommends chromium)');
-  const port = 4400 + Math.floor(Math.random() * 500);
-  const server = spawn(process.execPath, ['dist/server/entry.mjs'], { env: { ...process.env, HOST: '127.0.0.1', PORT: String(port) }, stdio: 'ignore' });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
-    try { if ((await fetch(`${base}/servers.json`)).ok) break; } catch { /* starting */ }
-    await new Promise((r) => setTimeout(r, 100));
-  }
   const profile = mkdtempSync(join(tmpdir(), 'xapy-bench-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: exe, headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: CHROME_FLAGS,
   });
   const rows = [];
   try {
@@ -74,8 +72,20 @@ export async function pageWeights() {
   } finally {
     await context.close();
     rmSync(profile, { recursive: true, force: true });
-    server.kill();
+  }
+  const base0 = rows.find((r) => r.page === baseline);
+  const kB = (b) => `${(b / 1024).toFixed(1)} kB`;
+  for (const r of rows) {
+    r['JS vs baseline'] = base0 ? `${r['JS files gz B'] - base0['JS files gz B'] >= 0 ? '+' : ''}${r['JS files gz B'] - base0['JS files gz B']} B` : '';
   }
   console.log('\nPage weight before search is opened (gzip bytes; inline JS is also inside the HTML figure)');
   console.table(rows);
+  const row = (name) => rows.find((r) => r.page.startsWith(name));
+  const guide = row('guide');
+  const checker = row('checker');
+  const targets = [];
+  if (guide && base0) targets.push({ target: 'guide JS ≤ baseline + 1 kB', measured: `${kB(guide['JS files gz B'])} vs ${kB(base0['JS files gz B'])} + 1 kB`, met: guide['JS files gz B'] <= base0['JS files gz B'] + 1024 ? 'yes' : 'NO' });
+  if (checker) targets.push({ target: 'checker page JS ≤ 20 kB gzip', measured: kB(checker['JS files gz B']), met: checker['JS files gz B'] <= 20 * 1024 ? 'yes' : 'NO' });
+  console.table(targets);
+  return rows;
 }

@@ -1,0 +1,61 @@
+// Lighthouse (mobile, its default simulated throttling) on the home page, a guide and every page
+// under /tools/ (the checkers): prints the four category scores and the audits that cost points.
+// Run alone with `npm run lighthouse` (builds if needed, serves the build on loopback), or as part
+// of `npm run bench`. Uses the same Chromium and flags as the browser tests.
+import { execFile, execSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { CHROME_FLAGS, chromiumPath } from './page-weight.mjs';
+import { startServer } from './site-copy.mjs';
+
+/** Home, a guide, and each checker page (every MDX file in src/content/docs/tools/). */
+export function lighthousePages() {
+  const tools = readdirSync('src/content/docs/tools').filter((f) => /\.mdx?$/.test(f)).map((f) => `/tools/${f.replace(/\.mdx?$/, '')}/`);
+  return ['/', '/integration/exchanges/okx/', ...tools.sort()];
+}
+
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
+const TARGET = { performance: 98, accessibility: 100, 'best-practices': 100, seo: 100 };
+
+export async function lighthouseScores(base, pages = lighthousePages()) {
+  const chrome = chromiumPath();
+  if (!chrome) return console.log('\nLighthouse: skipped (Chromium not found)');
+  const rows = [];
+  const lost = [];
+  for (const path of pages) {
+    const { stdout } = await promisify(execFile)(process.execPath, [
+      'node_modules/lighthouse/cli/index.js', base + path, '--output=json', '--quiet',
+      `--chrome-flags=${CHROME_FLAGS.join(' ')}`, `--only-categories=${CATEGORIES.join(',')}`,
+    ], { env: { ...process.env, CHROME_PATH: chrome }, maxBuffer: 256 << 20 });
+    const lhr = JSON.parse(stdout);
+    const row = { page: path };
+    for (const c of CATEGORIES) row[c] = Math.round((lhr.categories[c]?.score ?? 0) * 100);
+    row.LCP = lhr.audits['largest-contentful-paint']?.displayValue;
+    row.TBT = lhr.audits['total-blocking-time']?.displayValue;
+    row.CLS = lhr.audits['cumulative-layout-shift']?.displayValue;
+    rows.push(row);
+    for (const c of CATEGORIES) {
+      for (const ref of lhr.categories[c]?.auditRefs ?? []) {
+        const a = lhr.audits[ref.id];
+        if (ref.weight > 0 && a.score !== null && a.score < 1) lost.push({ page: path, category: c, audit: a.id, score: a.score, value: a.displayValue ?? '' });
+      }
+    }
+  }
+  console.log(`\nLighthouse ${JSON.parse((await promisify(execFile)(process.execPath, ['node_modules/lighthouse/cli/index.js', '--version'])).stdout.trim().replace(/^/, '"').replace(/$/, '"'))} (mobile, simulated throttling); targets: ${Object.entries(TARGET).map(([k, v]) => `${k} ≥ ${v}`).join(', ')}`);
+  console.table(rows);
+  if (lost.length) {
+    console.log('Audits that cost points:');
+    console.table(lost);
+  }
+  return rows;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  if (!existsSync('dist/server/entry.mjs')) execSync('npx astro build', { stdio: 'inherit' });
+  const server = await startServer();
+  try {
+    await lighthouseScores(server.base);
+  } finally {
+    server.stop();
+  }
+}
