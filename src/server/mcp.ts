@@ -18,6 +18,16 @@ import { SITE } from '../nav.ts';
 
 const text = (body: string, isError = false) => ({ content: [{ type: 'text' as const, text: body }], ...(isError ? { isError } : {}) });
 
+/** A checker's report as the tool's JSON text; a request the checker refuses becomes a tool error with its message. */
+function checkerResult(run: () => unknown) {
+  try {
+    return text(JSON.stringify(run(), null, 2));
+  } catch (e) {
+    if (e instanceof HttpError) return text(e.message, true);
+    throw e;
+  }
+}
+
 /** A page id from whatever an agent passes: an id, a path, an HTML or .md URL. */
 export function pageIdOf(page: string): string {
   let path: string;
@@ -92,14 +102,7 @@ function buildServer(): McpServer {
       },
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
-    async ({ exchange, ips }) => {
-      try {
-        return text(JSON.stringify(runIpCheck({ exchange, ips }), null, 2));
-      } catch (e) {
-        if (e instanceof HttpError) return text(e.message, true);
-        throw e;
-      }
-    },
+    async ({ exchange, ips }) => checkerResult(() => runIpCheck({ exchange, ips })),
   );
   server.registerTool(
     'check_api_key',
@@ -115,14 +118,7 @@ function buildServer(): McpServer {
       },
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
-    async (input) => {
-      try {
-        return text(JSON.stringify(runKeyCheck(input), null, 2));
-      } catch (e) {
-        if (e instanceof HttpError) return text(e.message, true);
-        throw e;
-      }
-    },
+    async (input) => checkerResult(() => runKeyCheck(input)),
   );
   server.registerTool(
     'check_address_loop',
@@ -137,14 +133,7 @@ function buildServer(): McpServer {
       },
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
-    async (input) => {
-      try {
-        return text(JSON.stringify(runAddressCheck(input), null, 2));
-      } catch (e) {
-        if (e instanceof HttpError) return text(e.message, true);
-        throw e;
-      }
-    },
+    async (input) => checkerResult(() => runAddressCheck(input)),
   );
   return server;
 }
