@@ -15,6 +15,11 @@ import { EXAMPLE_GOAL, EXAMPLE_QUESTION } from './pages.ts';
 import { MAX_QUESTION } from './ask.ts';
 
 const error = { $ref: '#/components/responses/Error' };
+/** What every checker's report has: a verdict and findings that each name a rule. */
+const reportCore = {
+  verdict: { type: 'string', enum: ['pass', 'warn', 'fail'] },
+  findings: { type: 'array', items: { $ref: '#/components/schemas/Finding' } },
+};
 const markdownText = (description: string) => ({ description, content: { 'text/markdown': { schema: { type: 'string' } } } });
 
 export function openApiDocument(): object {
@@ -183,8 +188,7 @@ export function openApiDocument(): object {
           type: 'object',
           required: ['verdict', 'findings', 'exchange', 'entries', 'formatted'],
           properties: {
-            verdict: { type: 'string', enum: ['pass', 'warn', 'fail'] },
-            findings: { type: 'array', items: { $ref: '#/components/schemas/Finding' } },
+            ...reportCore,
             exchange: { type: 'string' },
             entries: {
               type: 'array',
@@ -201,8 +205,7 @@ export function openApiDocument(): object {
           type: 'object',
           required: ['verdict', 'findings', 'profile', 'exchange', 'mode'],
           properties: {
-            verdict: { type: 'string', enum: ['pass', 'warn', 'fail'] },
-            findings: { type: 'array', items: { $ref: '#/components/schemas/Finding' } },
+            ...reportCore,
             profile: { type: 'object', description: 'The key as read: capabilities (on, off or unknown), IP binding, expiry, key type, account.' },
             exchange: { type: 'string' },
             mode: { type: 'string', enum: [...modes] },
@@ -212,8 +215,7 @@ export function openApiDocument(): object {
           type: 'object',
           required: ['verdict', 'findings', 'loop'],
           properties: {
-            verdict: { type: 'string', enum: ['pass', 'warn', 'fail'] },
-            findings: { type: 'array', items: { $ref: '#/components/schemas/Finding' } },
+            ...reportCore,
             loop: { type: 'object', required: ['nodes', 'edges'], properties: { nodes: { type: 'array', items: { type: 'object' } }, edges: { type: 'array', items: { type: 'object' } } } },
           },
         },
