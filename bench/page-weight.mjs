@@ -75,8 +75,10 @@ export async function pageWeights(base, pages, baseline) {
   }
   const base0 = rows.find((r) => r.page === baseline);
   const kB = (b) => `${(b / 1024).toFixed(1)} kB`;
+  // Script is script wherever it sits: the targets count JS files and inline JS together.
+  const js = (r) => r['JS files gz B'] + r['inline JS gz B'];
   for (const r of rows) {
-    r['JS vs baseline'] = base0 ? `${r['JS files gz B'] - base0['JS files gz B'] >= 0 ? '+' : ''}${r['JS files gz B'] - base0['JS files gz B']} B` : '';
+    r['JS vs baseline'] = base0 ? `${js(r) - js(base0) >= 0 ? '+' : ''}${js(r) - js(base0)} B` : '';
   }
   console.log('\nPage weight before search is opened (gzip bytes; inline JS is also inside the HTML figure)');
   console.table(rows);
@@ -84,8 +86,8 @@ export async function pageWeights(base, pages, baseline) {
   const guide = row('guide');
   const checker = row('checker');
   const targets = [];
-  if (guide && base0) targets.push({ target: 'guide JS ≤ baseline + 1 kB', measured: `${kB(guide['JS files gz B'])} vs ${kB(base0['JS files gz B'])} + 1 kB`, met: guide['JS files gz B'] <= base0['JS files gz B'] + 1024 ? 'yes' : 'NO' });
-  if (checker) targets.push({ target: 'checker page JS ≤ 20 kB gzip', measured: kB(checker['JS files gz B']), met: checker['JS files gz B'] <= 20 * 1024 ? 'yes' : 'NO' });
+  if (guide && base0) targets.push({ target: 'guide JS (files + inline) ≤ baseline + 1 kB', measured: `${kB(js(guide))} vs ${kB(js(base0))} + 1 kB`, met: js(guide) <= js(base0) + 1024 ? 'yes' : 'NO' });
+  if (checker) targets.push({ target: 'checker page JS (files + inline) ≤ 20 kB gzip', measured: kB(js(checker)), met: js(checker) <= 20 * 1024 ? 'yes' : 'NO' });
   console.table(targets);
   return rows;
 }

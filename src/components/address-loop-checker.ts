@@ -2,6 +2,7 @@
 import { checkAddressLoopInput, loopReportMarkdown, type LoopContext, type LoopReport } from '../rules/address-loop.ts';
 import { readDepositLines, readWhitelistLines } from '../rules/address-lines.ts';
 import { copyText } from './clipboard.ts';
+import { touched } from './lazy-widget.ts';
 import { el, renderReport } from './report-view.ts';
 import { loopDiagram, type SvgElement } from './loop-diagram.ts';
 
@@ -30,9 +31,13 @@ class AddressLoopCheckerElement extends HTMLElement {
       window.clearTimeout(this.#timer);
       this.#timer = window.setTimeout(() => this.#check(), 0);
     };
-    for (const box of this.querySelectorAll<HTMLInputElement>('[data-pick]')) {
+    const picks = [...this.querySelectorAll<HTMLInputElement>('[data-pick]')];
+    const showPanel = (box: HTMLInputElement) => {
+      this.querySelector<HTMLElement>(`[data-panel="${box.value}"]`)!.hidden = !box.checked;
+    };
+    for (const box of picks) {
       box.addEventListener('change', () => {
-        this.querySelector<HTMLElement>(`[data-panel="${box.value}"]`)!.hidden = !box.checked;
+        showPanel(box);
         schedule();
       });
     }
@@ -43,6 +48,9 @@ class AddressLoopCheckerElement extends HTMLElement {
       const report = this.#report ?? this.#run();
       void copyText(loopReportMarkdown(report), this.querySelector('[data-copy-status]'), 'Report copied.');
     });
+    // Choices and text made before this code loaded (see lazy-widget.ts).
+    picks.forEach(showPanel);
+    if (touched(this)) schedule();
   }
 
   /** The chosen exchanges, in the order of the list, with what was typed for each. */

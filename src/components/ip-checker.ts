@@ -42,6 +42,8 @@ class IpCheckerElement extends HTMLElement {
       const report = this.#report ?? this.#run();
       void copyText(this.#markdown(report), this.querySelector('[data-copy-status]'), 'Report copied.');
     });
+    // Text typed or restored by the browser before this code loaded (see lazy-widget.ts).
+    if (ips.value.trim()) this.#check();
   }
 
   #exchange(): ExchangeIpFacts | null {

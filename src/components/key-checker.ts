@@ -3,6 +3,7 @@ import { checkKeyForm, checkKeyMetadata, type ExchangeKeyFacts, type KeyCheckCon
 import { boxLabel, describeProfile } from '../rules/profile.ts';
 import { reportToMarkdown } from '../rules/report.ts';
 import { copyText } from './clipboard.ts';
+import { touched } from './lazy-widget.ts';
 import { el, renderMessage, renderReport } from './report-view.ts';
 
 interface Config {
@@ -38,6 +39,8 @@ class KeyCheckerElement extends HTMLElement {
     });
     this.#renderBoxes();
     this.#sync();
+    // Input typed or chosen before this code loaded (see lazy-widget.ts).
+    if (touched(this)) recheck();
   }
 
   #q<T extends HTMLElement = HTMLElement>(selector: string): T {

@@ -9,6 +9,7 @@
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { chromiumPath, useBrowser } from '../helpers/chromium.ts';
+import { reachWidget } from '../helpers/widgets.ts';
 
 const CHECKER = '/tools/address-loop-checker/';
 const TRON = { bybit: 'TWgpjC2VU98yuArDh1QR1GZTuCcgdzTKHo', okx: 'TNkGx15NcCs5QsfSR7i5MFTAYYzNm693jW', kucoin: 'TJ9fvTAoHLBnLRPwGDF6GTF3n2onLUNuCz' };
@@ -43,7 +44,7 @@ describe.skipIf(!chromiumPath)('withdrawal loop checker widget', () => {
 
   async function open(waitUntil: 'load' | 'networkidle' = 'load') {
     await page.goto(`${baseUrl}${CHECKER}`, { waitUntil });
-    await page.waitForFunction(() => customElements.get('address-loop-checker') !== undefined);
+    await reachWidget(page, 'address-loop-checker');
   }
 
   const widget = () => page.locator('address-loop-checker').first();

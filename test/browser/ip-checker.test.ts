@@ -13,6 +13,7 @@
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { chromiumPath, useBrowser, type ServersJson } from '../helpers/chromium.ts';
+import { reachWidget } from '../helpers/widgets.ts';
 
 const CHECKER = '/tools/ip-whitelist-checker/';
 
@@ -39,7 +40,7 @@ describe.skipIf(!chromiumPath)('IP whitelist checker widget', () => {
   /** Opens the checker page; `networkidle` also waits until the page has stopped loading anything. */
   async function openChecker(waitUntil: 'load' | 'networkidle' = 'load'): Promise<void> {
     await page.goto(`${baseUrl}${CHECKER}`, { waitUntil });
-    await page.waitForFunction(() => customElements.get('ip-checker') !== undefined);
+    await reachWidget(page, 'ip-checker');
   }
 
   const verdict = () => page.locator('ip-checker [data-verdict]');

@@ -7,6 +7,7 @@
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { chromiumPath, useBrowser } from '../helpers/chromium.ts';
+import { reachWidget } from '../helpers/widgets.ts';
 import { sample } from '../helpers/key-fixtures.ts';
 
 const CHECKER = '/tools/api-key-checker/';
@@ -23,7 +24,7 @@ describe.skipIf(!chromiumPath)('API key checker widget', () => {
   }
   async function open(waitUntil: 'load' | 'networkidle' = 'load') {
     await page.goto(`${baseUrl}${CHECKER}`, { waitUntil });
-    await page.waitForFunction(() => customElements.get('key-checker') !== undefined);
+    await reachWidget(page, 'key-checker');
   }
   const verdictState = () => page.locator('key-checker [data-verdict]').getAttribute('data-verdict');
   const findingIds = () => page.locator('key-checker [data-findings] > li').evaluateAll((items) => items.map((li) => (li as HTMLElement).dataset.id));

@@ -1,12 +1,13 @@
 /**
  * Privacy: what a visitor types into a widget stays in the t.page. On every page that has one of the
  * project's widgets (found in the built HTML, so a new page or widget is covered by itself), the
- * page loads only from its own origin, and once its own assets have loaded, using every widget
- * sends no request at all: no fetch, beacon, image, prefetch or WebSocket.
+ * page loads only from its own origin, and once its own assets have loaded (a checker's code among
+ * them, loaded when the reader reaches it), using every widget sends no request at all: no fetch,
+ * beacon, image, prefetch or WebSocket.
  */
 import { describe, expect, inject, it } from 'vitest';
 import { chromiumPath, usePagePerTest } from '../helpers/chromium.ts';
-import { pagesWithWidgets, useWidgets } from '../helpers/widgets.ts';
+import { lazyWidgets, pagesWithWidgets, reachWidget, useWidgets } from '../helpers/widgets.ts';
 import { CHECKER_PATH } from '../../src/rules/ip-check.ts';
 
 const baseUrl = inject('baseUrl');
@@ -26,6 +27,10 @@ describe.skipIf(!chromiumPath)('privacy: nothing leaves a page with a widget', (
       t.page.on('websocket', (ws) => requests.push(`WebSocket ${ws.url()}`));
 
       await t.page.goto(baseUrl + path, { waitUntil: 'networkidle' });
+      // The checkers load their code when the reader reaches them (src/components/lazy-widget.ts):
+      // that code is one of the page's own assets, so it is loaded here, before anything is typed.
+      for (const tag of widgets.filter((w) => lazyWidgets.includes(w))) await reachWidget(t.page, tag);
+      await t.page.waitForLoadState('networkidle');
       const origin = new URL(baseUrl).origin;
       const foreign = requests.filter((r) => !r.split(' ')[1]!.startsWith(`${origin}/`) && !r.includes(' data:'));
       expect(foreign, 'requests to other origins while loading').toEqual([]);

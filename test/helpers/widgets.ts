@@ -23,9 +23,21 @@ export interface WidgetContext {
  */
 export type WidgetDriver = (page: Page, ctx: WidgetContext) => Promise<void>;
 
+/** The widgets whose code loads only when the reader reaches them (src/components/lazy-widget.ts). */
+export const lazyWidgets = ['ip-checker', 'key-checker', 'address-loop-checker'];
+
+/**
+ * Scrolls to the first `tag` widget, as a reader would, and waits until its code has loaded: the
+ * checkers load their code only when they come near the screen (src/components/lazy-widget.ts).
+ */
+export async function reachWidget(page: Page, tag: string): Promise<void> {
+  await page.locator(tag).first().scrollIntoViewIfNeeded();
+  await page.waitForFunction((t) => customElements.get(t) !== undefined, tag);
+}
+
 export const drivers: Record<string, WidgetDriver> = {
   'ip-checker': async (page, { addresses }) => {
-    await page.waitForFunction(() => customElements.get('ip-checker') !== undefined);
+    await reachWidget(page, 'ip-checker');
     const widgets = page.locator('ip-checker');
     for (let i = 0; i < (await widgets.count()); i++) {
       const widget = widgets.nth(i);
@@ -43,7 +55,7 @@ export const drivers: Record<string, WidgetDriver> = {
     }
   },
   'key-checker': async (page) => {
-    await page.waitForFunction(() => customElements.get('key-checker') !== undefined);
+    await reachWidget(page, 'key-checker');
     const widgets = page.locator('key-checker');
     for (let i = 0; i < (await widgets.count()); i++) {
       const widget = widgets.nth(i);
@@ -60,7 +72,7 @@ export const drivers: Record<string, WidgetDriver> = {
     }
   },
   'address-loop-checker': async (page) => {
-    await page.waitForFunction(() => customElements.get('address-loop-checker') !== undefined);
+    await reachWidget(page, 'address-loop-checker');
     const widgets = page.locator('address-loop-checker');
     for (let i = 0; i < (await widgets.count()); i++) {
       const widget = widgets.nth(i);

@@ -1,0 +1,45 @@
+/**
+ * Loads a widget's code only when the visitor is about to use it: when the widget comes within a
+ * screen of the viewport, or as soon as anything in it gets focus or a pointer press, whichever
+ * comes first. A guide that embeds two checkers then costs no more script than a plain page until
+ * the reader scrolls to them; a checker page, whose widget is on screen, loads it at once.
+ *
+ * The code is a same-origin module of the page's own; nothing the visitor types is ever sent.
+ * Each widget checks what was typed or chosen before its code arrived once it is defined.
+ */
+export function loadWhenNeeded(tag: string, load: () => Promise<unknown>): void {
+  const widgets = [...document.querySelectorAll<HTMLElement>(tag)];
+  if (widgets.length === 0) return;
+  let started = false;
+  const observer = new IntersectionObserver((entries) => {
+    if (entries.some((e) => e.isIntersecting)) start();
+  }, { rootMargin: '100% 0px' });
+  function start() {
+    if (started) return;
+    started = true;
+    observer.disconnect();
+    load().catch(() => {
+      for (const widget of widgets) {
+        const note = document.createElement('p');
+        note.className = 'xapy-load-error';
+        note.setAttribute('role', 'alert');
+        note.textContent = 'This checker could not load its code. Check your connection and reload the page.';
+        widget.prepend(note);
+      }
+    });
+  }
+  for (const widget of widgets) {
+    observer.observe(widget);
+    widget.addEventListener('focusin', start, { once: true });
+    widget.addEventListener('pointerdown', start, { once: true });
+  }
+}
+
+/** Whether the visitor typed or chose anything inside `root` (compared with the page as served). */
+export function touched(root: HTMLElement): boolean {
+  return [...root.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>('input, textarea, select')].some((c) => {
+    if (c instanceof HTMLSelectElement) return [...c.options].some((o) => o.selected !== o.defaultSelected);
+    if (c instanceof HTMLInputElement && (c.type === 'checkbox' || c.type === 'radio')) return c.checked !== c.defaultChecked;
+    return c.value !== c.defaultValue;
+  });
+}
