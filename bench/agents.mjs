@@ -1,35 +1,11 @@
 // Answer quality of ?ask= (does the right page come first, or in the top 3 sources?) and the
 // throughput and p99 latency of ?ask= against the plain .md twin, on loopback with autocannon.
-import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import autocannon from 'autocannon';
 import { questions } from './questions.mjs';
+import { startBuiltServer } from './site-server.mjs';
 
 const CONNECTIONS = 32;
 const SECONDS = 8;
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function start() {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['scripts/serve.mjs'], { env: { ...process.env, HOST: '127.0.0.1', PORT: String(port) }, stdio: 'ignore' });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 200; i++) {
-    try { if ((await fetch(`${base}/servers.json`)).ok) return { base, child }; } catch { /* starting */ }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  child.kill();
-  throw new Error('The built server did not start.');
-}
 
 const pageOf = (url) => new URL(url).pathname.replace(/^\//, '').replace(/\.md$/, '');
 
@@ -83,11 +59,11 @@ async function throughput(base) {
 }
 
 export async function agentBench() {
-  const { base, child } = await start();
+  const { base, stop } = await startBuiltServer();
   try {
     await quality(base);
     await throughput(base);
   } finally {
-    child.kill();
+    stop();
   }
 }

@@ -4,11 +4,15 @@
 //     baseline: build time, page weight per page type next to the baseline, and the build's cost
 //     per added page with 100 and 300 generated pages;
 //  3. Lighthouse on the real build (also alone: `npm run lighthouse`).
-//  4. ?ask= answer quality and load against the static twins.
-// Loopback only; every server it starts is stopped. BENCH_SKIP=parsers,build,lighthouse,agents skips parts.
+//  4. ?ask= answer quality and load against the static twins;
+//  5. load: 64 connections for 30 s over a mix of pages, twins, ?ask= and the checker APIs (bench/load.mjs).
+// Loopback only; every server it starts is stopped. BENCH_SKIP=parsers,build,lighthouse,agents,load skips parts.
 import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { cpus } from 'node:os';
+
+/** Parts 4 and 5 serve the real build: build it once if it is missing. */
+const ensureBuild = () => existsSync('dist/server/entry.mjs') || execSync('npm run build', { stdio: 'inherit' });
 
 const skip = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
 console.log(`XAPY Docs benchmarks · ${new Date().toISOString()} · Node ${process.version} · ${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}`);
@@ -56,7 +60,13 @@ if (!skip.has('lighthouse')) {
 }
 
 if (!skip.has('agents')) {
-  if (!existsSync('dist/server/entry.mjs')) execSync('npm run build', { stdio: 'inherit' });
+  ensureBuild();
   const { agentBench } = await import('./agents.mjs');
   await agentBench();
+}
+
+if (!skip.has('load')) {
+  ensureBuild();
+  const { loadBench } = await import('./load.mjs');
+  await loadBench();
 }
