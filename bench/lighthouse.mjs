@@ -1,12 +1,13 @@
 // Lighthouse (mobile, its default simulated throttling) on the home page, a guide and every page
 // under /tools/ (the checkers): prints the four category scores and the audits that cost points.
-// Run alone with `npm run lighthouse` (builds if needed, serves the build on loopback), or as part
+// Run alone with `npm run lighthouse` (builds if needed, serves the build on loopback as production
+// does, with scripts/serve.mjs: compressed, with the security headers), or as part
 // of `npm run bench`. Uses the same Chromium and flags as the browser tests.
 import { execFile, execSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { CHROME_FLAGS, chromiumPath } from './page-weight.mjs';
-import { startServer } from './site-copy.mjs';
+import { startBuiltServer } from './site-server.mjs';
 
 /** Home, a guide, and each checker page (every MDX file in src/content/docs/tools/). */
 export function lighthousePages() {
@@ -51,8 +52,8 @@ export async function lighthouseScores(base, pages = lighthousePages()) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  if (!existsSync('dist/server/entry.mjs')) execSync('npx astro build', { stdio: 'inherit' });
-  const server = await startServer();
+  if (!existsSync('dist/server/entry.mjs')) execSync('npm run build', { stdio: 'inherit' });
+  const server = await startBuiltServer();
   try {
     await lighthouseScores(server.base);
   } finally {

@@ -48,10 +48,10 @@ if (!skip.has('build')) {
 }
 
 if (!skip.has('lighthouse')) {
-  if (!existsSync('dist/server/entry.mjs')) execSync('npx astro build', { stdio: 'inherit' });
-  const { startServer } = await import('./site-copy.mjs');
+  if (!existsSync('dist/server/entry.mjs')) execSync('npm run build', { stdio: 'inherit' });
+  const { startBuiltServer } = await import('./site-server.mjs');
   const { lighthouseScores } = await import('./lighthouse.mjs');
-  const server = await startServer();
+  const server = await startBuiltServer();
   try {
     await lighthouseScores(server.base);
   } finally {

@@ -67,7 +67,7 @@ export function makeCopy() {
 }
 
 /** Starts a built site's server (dist/server/entry.mjs) on 127.0.0.1 and waits until it answers. */
-export async function startServer(entry = 'dist/server/entry.mjs') {
+async function startServer(entry = 'dist/server/entry.mjs') {
   const port = 4400 + Math.floor(Math.random() * 500);
   const server = spawn(process.execPath, [entry], { env: { ...process.env, HOST: '127.0.0.1', PORT: String(port) }, stdio: 'ignore' });
   const base = `http://127.0.0.1:${port}`;
