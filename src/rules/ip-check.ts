@@ -4,7 +4,8 @@
  */
 import type { Exchange, Fact, Servers } from '../data/schema.ts';
 import ipaddr from 'ipaddr.js';
-import { classify, nonPublicRange, rangeContains, splitEntries, type ParsedEntry } from './ip-parse.ts';
+import { classifyAll, nonPublicRange, rangeContains, splitEntries, type Classified, type ParsedEntry } from './ip-parse.ts';
+import { rangeOf } from './ip-fast.ts';
 import { findingCollector, quote, verdictOf, type Finding, type Report, type RuleDoc } from './report.ts';
 
 /** The facts the checker needs about one exchange (a projection of its data file). */
@@ -89,7 +90,7 @@ export function separatorText(separator: ExchangeIpFacts['separator'] | undefine
 }
 
 export function checkIps(text: string, ctx: IpCheckContext): IpReport {
-  const classified = splitEntries(text).map(classify);
+  const classified = classifyAll(splitEntries(text));
   const entries = classified.map((c) => c.entry);
   const ex = ctx.exchange;
   const docs = (id: string) => `${ctx.site}${CHECKER_PATH}#${id}`;
@@ -112,57 +113,66 @@ export function checkIps(text: string, ctx: IpCheckContext): IpReport {
       fix: keepOnly }));
   }
 
-  const seen = new Map<string, string[]>();
-  let hasRange = false;
-  let hasIpv6 = false;
-  for (const { entry, address, prefix, range } of classified) {
+  type Hit = [id: string, build: () => { message: string; fix?: string }];
+  /** The per-entry errors of one entry, in order: worked out once for all copies of an entry. */
+  const hitsOf = ({ entry, address, prefix, range }: Classified): Hit[] => {
     if (entry.kind === 'invalid') {
-      add('invalid-entry', 'error', () => ({ message: `${quote(entry.input)} is not usable: ${entry.reason}.`,
-        fix: 'Correct or remove it.' }), true);
-      continue;
+      return [['invalid-entry', () => ({ message: `${quote(entry.input)} is not usable: ${entry.reason}.`, fix: 'Correct or remove it.' })]];
     }
-    const norm = entry.normalized!;
-    const inputs = seen.get(norm);
-    if (inputs) inputs.push(entry.input);
-    else seen.set(norm, [entry.input]);
     if (entry.kind === 'any') {
-      add('unrestricted', 'error', () => ({
-        message: `${quote(entry.input)} allows requests from any address.${consequence}`, fix: keepOnly }), true);
-      continue;
+      return [['unrestricted', () => ({ message: `${quote(entry.input)} allows requests from any address.${consequence}`, fix: keepOnly })]];
     }
+    const hits: Hit[] = [];
     const isRange = entry.kind === 'ipv4-range' || entry.kind === 'ipv6-range';
     const isV6 = entry.kind === 'ipv6' || entry.kind === 'ipv6-range';
-    hasRange ||= isRange;
-    hasIpv6 ||= isV6;
     if (ex && isRange && (ex.cidr === false || (ex.cidr === 'ipv4-only' && isV6))) {
-      add('cidr-not-accepted', 'error', () => ({
+      hits.push(['cidr-not-accepted', () => ({
         message: `${ex.name} does not accept ${ex.cidr === 'ipv4-only' ? 'IPv6 ranges' : 'ranges'} such as ${quote(entry.input)}.`,
-        fix: 'Enter single addresses.' }), true);
+        fix: 'Enter single addresses.' })]);
     }
     if (ex && isV6 && ex.ipv6 === false) {
-      add('ipv6-not-accepted', 'error', () => ({ message: `${ex.name} does not accept IPv6 addresses such as ${quote(entry.input)}.`,
-        fix: 'Use XAPY’s IPv4 addresses.' }), true);
+      hits.push(['ipv6-not-accepted', () => ({ message: `${ex.name} does not accept IPv6 addresses such as ${quote(entry.input)}.`,
+        fix: 'Use XAPY’s IPv4 addresses.' })]);
     }
-    if (!isRange && serverSet.has(norm)) continue;
+    if (!isRange && serverSet.has(entry.normalized!)) return hits;
 
     if (isRange) {
       const inside = serverAddresses.filter((_, i) => rangeContains(address!, prefix!, serverParsed[i]!));
       if (inside.length > 0) {
-        add('range-too-broad', 'error', () => ({
+        hits.push(['range-too-broad', () => ({
           message: `${quote(entry.input)} contains XAPY’s ${inside.join(', ')} but also every other address in the range.`,
-          fix: `Replace it with ${inside.join(', ')}.` }), true);
-        continue;
+          fix: `Replace it with ${inside.join(', ')}.` })]);
+        return hits;
       }
     }
-    const where = nonPublicRange(range ?? address!.range());
+    const where = nonPublicRange(range ?? rangeOf(address!));
     if (where) {
-      add('non-public-address', 'error', () => ({
-        message: `${quote(entry.input)} is ${where}; no request from XAPY can come from it.`, fix: 'Remove it.' }), true);
-      continue;
+      hits.push(['non-public-address', () => ({
+        message: `${quote(entry.input)} is ${where}; no request from XAPY can come from it.`, fix: 'Remove it.' })]);
+      return hits;
     }
-    add('not-xapy-server', 'error', () => ({
+    hits.push(['not-xapy-server', () => ({
       message: `${quote(entry.input)} is not one of XAPY’s servers; requests from it could use the key.`,
-      fix: 'Remove it. Use a separate key for your own tools.' }), true);
+      fix: 'Remove it. Use a separate key for your own tools.' })]);
+    return hits;
+  };
+
+  const seen = new Map<string, string[]>();
+  const hitsByInput = new Map<string, Hit[]>(); // one entry written alike is classified alike
+  let hasRange = false;
+  let hasIpv6 = false;
+  for (const c of classified) {
+    const { entry } = c;
+    if (entry.kind !== 'invalid') {
+      const inputs = seen.get(entry.normalized!);
+      if (inputs) inputs.push(entry.input);
+      else seen.set(entry.normalized!, [entry.input]);
+      hasRange ||= entry.kind === 'ipv4-range' || entry.kind === 'ipv6-range';
+      hasIpv6 ||= entry.kind === 'ipv6' || entry.kind === 'ipv6-range';
+    }
+    let hits = hitsByInput.get(entry.input);
+    if (!hits) hitsByInput.set(entry.input, (hits = hitsOf(c)));
+    for (const [id, build] of hits) add(id, 'error', build, true);
   }
 
   for (const [norm, inputs] of seen) {
