@@ -148,11 +148,22 @@ export function loopFactsOf(exchange: Exchange): LoopExchangeFacts {
 
 const labelKey = (label: string) => label.toLowerCase().replace(/\s+/g, '');
 
+/** Each network list's networks by the keys of their ids, names and aliases (the first network wins). */
+const networkIndexes = new WeakMap<readonly Network[], Map<string, Network>>();
+
 /** The network a label names (its id, its name or one of its aliases; case and spaces ignored). */
 export function resolveNetwork(label: string, networks: readonly Network[]): Network | undefined {
   const key = labelKey(label);
   if (key === '') return undefined;
-  return networks.find((n) => labelKey(n.id) === key || labelKey(n.name) === key || n.aliases.some((a) => labelKey(a) === key));
+  let index = networkIndexes.get(networks);
+  if (!index) {
+    index = new Map();
+    for (const n of networks) {
+      for (const name of [n.id, n.name, ...n.aliases]) if (!index.has(labelKey(name))) index.set(labelKey(name), n);
+    }
+    networkIndexes.set(networks, index);
+  }
+  return index.get(key);
 }
 
 export function loopAssetOf(value: string): LoopAsset | undefined {
@@ -229,6 +240,8 @@ export function checkAddressLoopInput(input: LoopInput, ctx: LoopContext): LoopR
 
   // 2. Deposit addresses: each must be valid, on a network its exchange supports, with a memo where needed.
   const deposits: Deposit[] = [];
+  /** The deposits by their address's key, in order: looked up for every later entry. */
+  const depositsByKey = new Map<string, Deposit[]>();
   for (const ex of input.exchanges) {
     const name = nameOf(ex.exchange);
     for (const d of ex.deposits) {
@@ -248,7 +261,7 @@ export function checkAddressLoopInput(input: LoopInput, ctx: LoopContext): LoopR
         continue;
       }
       const key = addressKey(address, network.format);
-      const same = deposits.find((o) => o.key === key && o.network.format === network.format);
+      const same = depositsByKey.get(key)?.find((o) => o.network.format === network.format);
       if (same && same.exchange === ex.exchange && same.asset === asset && same.network.id === network.id) {
         add('duplicate-entry', 'warning', `${where} ${quote(address)} on ${network.name} is listed twice.`, 'Keep it once.');
         continue;
@@ -276,7 +289,11 @@ export function checkAddressLoopInput(input: LoopInput, ctx: LoopContext): LoopR
           accepts.length ? `${name} takes ${asset} on: ${accepts.map(netName).join(', ')}.` : `${name} documents no network for ${asset} deposits.`);
         problem ??= `${name} does not take ${asset} deposits on ${network.name}`;
       }
-      deposits.push({ exchange: ex.exchange, asset, network, address, key, memo, unverified, ...(problem ? { problem } : {}) });
+      const deposit: Deposit = { exchange: ex.exchange, asset, network, address, key, memo, unverified, ...(problem ? { problem } : {}) };
+      deposits.push(deposit);
+      const sameKey = depositsByKey.get(key);
+      if (sameKey) sameKey.push(deposit);
+      else depositsByKey.set(key, [deposit]);
     }
   }
 
@@ -303,7 +320,12 @@ export function checkAddressLoopInput(input: LoopInput, ctx: LoopContext): LoopR
     const old = best.get(k);
     if (!old || stateRank[edge.state] < stateRank[old.state]) best.set(k, edge);
   };
-  const outside: LoopEdge[] = [];
+  /** Edges that lead outside the loop, one per exchange, asset and network however many addresses lead there. */
+  const outside = new Map<string, LoopEdge>();
+  const leadsOutside = (edge: LoopEdge) => {
+    const k = `${edge.from}|${edge.asset}|${edge.network}`;
+    if (!outside.has(k)) outside.set(k, edge);
+  };
 
   for (const ex of input.exchanges) {
     const from = ex.exchange;
@@ -323,11 +345,10 @@ export function checkAddressLoopInput(input: LoopInput, ctx: LoopContext): LoopR
       if (!network) {
         add('unknown-network', 'warning', `${where} has ${quote(address)} on the network ${quote(w.network)}, which the checker does not know.`,
           'Use the network name the exchange shows, e.g. TRC20, ERC20 or BEP20.');
-        const mine = deposits.find((d) => d.key === address || d.key === address.toLowerCase());
-        if (!mine) {
+        if (!depositsByKey.has(address) && !depositsByKey.has(address.toLowerCase())) {
           add('outside-loop', 'error', `${where} has ${quote(address)}, which is none of your deposit addresses on your XAPY exchanges.`,
             `Remove it from ${name}’s whitelist, unless it is a deposit address you forgot to list here.`);
-          outside.push({ from, to: OUTSIDE_NODE, asset: null, network: null, state: 'outside', text: `${name} → outside the loop: an address that is none of your deposit addresses` });
+          leadsOutside({ from, to: OUTSIDE_NODE, asset: null, network: null, state: 'outside', text: `${name} → outside the loop: an address that is none of your deposit addresses` });
         }
         continue;
       }
@@ -339,12 +360,12 @@ export function checkAddressLoopInput(input: LoopInput, ctx: LoopContext): LoopR
       }
       seen.add(dupKey);
       const invalid = validate(from, `${where}, ${network.name}`, address, network);
-      const matches = deposits.filter((d) => d.key === key && d.network.format === network.format && (!onlyAsset || d.asset === onlyAsset));
+      const matches = (depositsByKey.get(key) ?? []).filter((d) => d.network.format === network.format && (!onlyAsset || d.asset === onlyAsset));
       const exact = matches.filter((d) => d.network.id === network.id);
       if (matches.length === 0) {
         add('outside-loop', 'error', `${where} has ${quote(address)} (${network.name}), which is none of your deposit addresses on your XAPY exchanges.`,
           `Remove it from ${name}’s whitelist, unless it is a deposit address you forgot to list here.`);
-        outside.push({ from, to: OUTSIDE_NODE, asset: onlyAsset ?? null, network: network.id, state: 'outside',
+        leadsOutside({ from, to: OUTSIDE_NODE, asset: onlyAsset ?? null, network: network.id, state: 'outside',
           text: `${name} → outside the loop: a ${network.name} address that is none of your deposit addresses` });
         continue;
       }
@@ -415,8 +436,8 @@ export function checkAddressLoopInput(input: LoopInput, ctx: LoopContext): LoopR
       }
     }
   }
-  edges.push(...outside);
-  if (outside.length) nodes.push({ id: OUTSIDE_NODE, name: 'Outside the loop', kind: 'outside' });
+  edges.push(...outside.values());
+  if (outside.size) nodes.push({ id: OUTSIDE_NODE, name: 'Outside the loop', kind: 'outside' });
 
   for (const [id, u] of undocumented) {
     const assetsText = [...u.assets].join(' and ');
