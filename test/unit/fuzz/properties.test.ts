@@ -1,5 +1,5 @@
 /**
- * Properties particular to each parser and rule set, beyond the shared ones in targets.test.ts
+ * Properties particular to each parser and rule set, beyond the shared ones in test/helpers/fuzz-targets.ts
  * (FUZZ_RUNS cases each).
  */
 import fc from 'fast-check';
