@@ -6,6 +6,7 @@
  */
 import ipaddr from 'ipaddr.js';
 import { hexIpv6, ipv6Text, plainIpv4, rangeOf } from './ip-fast.ts';
+import { trimChars } from './trim.ts';
 
 export type EntryKind = 'ipv4' | 'ipv6' | 'ipv4-range' | 'ipv6-range' | 'any' | 'invalid';
 
@@ -20,9 +21,8 @@ export interface ParsedEntry {
 }
 
 const SEPARATORS = /[\s,;]+/;
-const QUOTES = /^["'`]+|["'`]+$/g;
-/** Whether a character code is one QUOTES removes: most tokens have none, and skip the regex. */
-const isQuote = (code: number) => code === 34 || code === 39 || code === 96;
+/** Quotes around an entry, removed. */
+const unquote = (token: string) => trimChars(token, '"\'`');
 
 /** Splits pasted text into entries. A JSON array of strings is read as such. */
 export function splitEntries(text: string): string[] {
@@ -39,10 +39,10 @@ export function splitEntries(text: string): string[] {
   }
   const out: string[] = [];
   for (const raw of trimmed.split(SEPARATORS)) {
-    let token = isQuote(raw.charCodeAt(0)) || isQuote(raw.charCodeAt(raw.length - 1)) ? raw.replace(QUOTES, '') : raw;
+    let token = unquote(raw);
     // Leftovers of a JSON array written loosely: ["1.2.3.4", "5.6.7.8"]
-    if (token.startsWith('[') && !token.includes(']')) token = token.slice(1).replace(QUOTES, '');
-    if (token.endsWith(']') && !token.includes('[')) token = token.slice(0, -1).replace(QUOTES, '');
+    if (token.startsWith('[') && !token.includes(']')) token = unquote(token.slice(1));
+    if (token.endsWith(']') && !token.includes('[')) token = unquote(token.slice(0, -1));
     if (token !== '') out.push(token);
   }
   return out;

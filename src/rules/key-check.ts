@@ -236,8 +236,29 @@ function flagNames(profile: KeyProfile, cap: Capability): string {
 /** Whether pasted addresses fit a masked list such as "203.**.154": same count, every pattern matched. */
 export function fitsMasked(shown: readonly string[], pasted: readonly string[]): boolean {
   if (shown.length !== pasted.length) return false;
-  const patterns = shown.map((s) => new RegExp(`^${s.split(/\*+/).map((part) => part.replace(/[.?+^$()[\]{}|\\]/g, '\\$&')).join('.*')}$`, 'i'));
-  return patterns.every((re) => pasted.some((p) => re.test(p)));
+  const lower = pasted.map((p) => p.toLowerCase());
+  return shown.every((s) => lower.some((p) => fitsMask(s.toLowerCase().split(/\*+/), p)));
+}
+
+/**
+ * Whether `text` is the mask's parts with anything (or nothing) between them: the first part at
+ * its start, the last at its end, each of the others found after the one before. Not a regular
+ * expression: "^a.*b.*c$" from a mask with many stars backtracks in time that grows with the
+ * text's length to the power of the number of stars.
+ */
+function fitsMask(parts: readonly string[], text: string): boolean {
+  const first = parts[0]!;
+  const last = parts.at(-1)!;
+  if (parts.length === 1) return text === first;
+  if (text.length < first.length + last.length || !text.startsWith(first) || !text.endsWith(last)) return false;
+  let at = first.length;
+  const end = text.length - last.length;
+  for (const part of parts.slice(1, -1)) {
+    const found = text.indexOf(part, at);
+    if (found === -1 || found + part.length > end) return false;
+    at = found + part.length;
+  }
+  return true;
 }
 
 /** Reads pasted metadata (a JSON string or a parsed value) into the key objects it holds. */

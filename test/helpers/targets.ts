@@ -110,6 +110,9 @@ export const adversarial: Record<string, (n: number) => string> = {
   'nested quotes and lists': (n) => `${'> - '.repeat(Math.min(n / 4, 2000))}x\n`.repeat(Math.max(1, n / 8000)),
   'mdx braces': (n) => `${'{'.repeat(n / 2)}${'}'.repeat(n / 2)}`,
   'yaml nesting': (n) => `${'- '.repeat(Math.min(n / 2, 500))}x\n`.repeat(Math.max(1, n / 1000)),
+  // /^"+|"+$/ and /\/+$/ retried such a run from each of its characters (quadratic).
+  'quote run': (n) => `"x${'"'.repeat(n - 3)}x`,
+  'slash run': (n) => `${'/'.repeat(n - 2)}x/`,
 };
 
 /** Runs a target and returns its result, or the error when it is one the target throws by design. */
