@@ -53,6 +53,7 @@ export function findSecrets(value: unknown, path = ''): SecretHit[] {
 /** Secrets in free text (an IP list, or metadata that is not JSON): PEM blocks and long tokens. */
 export function findSecretsInText(text: string, path: string): SecretHit[] {
   const hits: SecretHit[] = [];
+  if (text.length < 24) return hits; // shorter than a token, and than a PEM block
   if (text.includes('-----BEGIN ')) for (const m of text.matchAll(PEM_PRIVATE)) hits.push({ path, value: m[0] });
   for (const token of text.split(TOKEN_SEPARATORS)) if (looksLikeToken(token)) hits.push({ path, value: token });
   return hits;
