@@ -4,7 +4,7 @@
  */
 import type { Exchange, Fact, Servers } from '../data/schema.ts';
 import ipaddr from 'ipaddr.js';
-import { classifyAll, nonPublicRange, rangeContains, splitEntries, type Classified, type ParsedEntry } from './ip-parse.ts';
+import { classify, nonPublicRange, rangeContains, splitEntries, type Classified, type ParsedEntry } from './ip-parse.ts';
 import { rangeOf } from './ip-fast.ts';
 import { findingCollector, quote, verdictOf, type Finding, type Report, type RuleDoc } from './report.ts';
 
@@ -90,8 +90,7 @@ export function separatorText(separator: ExchangeIpFacts['separator'] | undefine
 }
 
 export function checkIps(text: string, ctx: IpCheckContext): IpReport {
-  const classified = classifyAll(splitEntries(text));
-  const entries = classified.map((c) => c.entry);
+  const inputs = splitEntries(text);
   const ex = ctx.exchange;
   const docs = (id: string) => `${ctx.site}${CHECKER_PATH}#${id}`;
   const serverAddresses = ctx.servers.servers.map((s) => s.address);
@@ -107,7 +106,7 @@ export function checkIps(text: string, ctx: IpCheckContext): IpReport {
   const keepOnly = `Whitelist only XAPY’s servers: ${serverAddresses.join(', ')}.`;
   const consequence = ex?.withoutIp ? ` On ${ex.name}: ${ex.withoutIp}` : '';
 
-  if (entries.length === 0) {
+  if (inputs.length === 0) {
     add('unrestricted', 'error', () => ({
       message: `The list is empty, so the key would accept requests from any address.${consequence}`,
       fix: keepOnly }));
@@ -157,31 +156,41 @@ export function checkIps(text: string, ctx: IpCheckContext): IpReport {
     return hits;
   };
 
-  const seen = new Map<string, string[]>();
-  const hitsByInput = new Map<string, Hit[]>(); // one entry written alike is classified alike
-  let hasRange = false;
-  let hasIpv6 = false;
-  for (const c of classified) {
-    const { entry } = c;
-    if (entry.kind !== 'invalid') {
-      const inputs = seen.get(entry.normalized!);
-      if (inputs) inputs.push(entry.input);
-      else seen.set(entry.normalized!, [entry.input]);
-      hasRange ||= entry.kind === 'ipv4-range' || entry.kind === 'ipv6-range';
-      hasIpv6 ||= entry.kind === 'ipv6' || entry.kind === 'ipv6-range';
+  /** Each distinct entry, in the order first written: classified and judged once, however often it is listed. */
+  const distinct = new Map<string, { classified: Classified; hits: Hit[]; count: number }>();
+  const entries: ParsedEntry[] = [];
+  for (const input of inputs) {
+    let one = distinct.get(input);
+    if (!one) {
+      const classified = classify(input);
+      distinct.set(input, (one = { classified, hits: hitsOf(classified), count: 0 }));
     }
-    let hits = hitsByInput.get(entry.input);
-    if (!hits) hitsByInput.set(entry.input, (hits = hitsOf(c)));
-    for (const [id, build] of hits) add(id, 'error', build, true);
+    one.count++;
+    entries.push(one.classified.entry);
+    for (const [id, build] of one.hits) add(id, 'error', build, true);
   }
 
-  for (const [norm, inputs] of seen) {
-    if (inputs.length < 2) continue;
-    const written = [...new Set(inputs)];
+  /** Each address (normal form): how often it is listed, and the ways it is written, in order. */
+  const seen = new Map<string, { count: number; written: string[] }>();
+  let hasRange = false;
+  let hasIpv6 = false;
+  for (const [input, { classified: { entry }, count }] of distinct) {
+    if (entry.kind === 'invalid') continue;
+    const same = seen.get(entry.normalized!);
+    if (same) {
+      same.count += count;
+      same.written.push(input);
+    } else seen.set(entry.normalized!, { count, written: [input] });
+    hasRange ||= entry.kind === 'ipv4-range' || entry.kind === 'ipv6-range';
+    hasIpv6 ||= entry.kind === 'ipv6' || entry.kind === 'ipv6-range';
+  }
+
+  for (const [norm, { count, written }] of seen) {
+    if (count < 2) continue;
     add('duplicate-entry', 'warning', () => ({
       message: written.length > 1
         ? `${written.map((w) => quote(w)).join(' and ')} are the same address (${norm}).`
-        : `${quote(norm)} is listed ${inputs.length} times.`,
+        : `${quote(norm)} is listed ${count} times.`,
       fix: 'Keep it once.' }), true);
   }
 
