@@ -16,11 +16,11 @@ function time(fn, text, runs) {
 }
 
 const mb = bigPaste(1 << 20);
-const paste = targets.filter((t) => t.input === 'paste').map((t) => {
-  const ms = time((x) => runTarget(t, x), mb, 7);
-  return { target: t.name, '1 MB paste, median ms': ms.toFixed(1), 'target ≤ 50 ms': ms <= 50 ? 'yes' : 'NO' };
+const paste = targets.filter((t) => t.input === 'paste').flatMap((t) => [[t, 'an IP list', mb], ...(t.bigInput ? [[t, 'its own input', t.bigInput(1 << 20)]] : [])]).map(([t, what, text]) => {
+  const ms = time((x) => runTarget(t, x), text, 7);
+  return { target: t.name, paste: what, '1 MB paste, median ms': ms.toFixed(1), 'target ≤ 50 ms': ms <= 50 ? 'yes' : 'NO' };
 });
-console.log('\nA 1 MB paste into each checker');
+console.log('\nA 1 MB paste into each checker: an IP list (bigPaste), and for the other checkers 1 MB of what they read (bigInput)');
 console.table(paste);
 
 const rows = [];

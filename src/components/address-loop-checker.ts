@@ -1,6 +1,6 @@
 /** Behaviour of <address-loop-checker>: checks and redraws the loop as the user types, with the API's rules. */
 import { checkAddressLoopInput, loopReportMarkdown, type LoopContext, type LoopReport } from '../rules/address-loop.ts';
-import { readDepositLines, readWhitelistLines } from '../rules/address-lines.ts';
+import { loopInputFromText } from '../rules/address-lines.ts';
 import { copyText } from './clipboard.ts';
 import { touched } from './lazy-widget.ts';
 import { el, renderReport } from './report-view.ts';
@@ -57,12 +57,8 @@ class AddressLoopCheckerElement extends HTMLElement {
   #run(): LoopReport {
     const picked = [...this.querySelectorAll<HTMLInputElement>('[data-pick]')].filter((b) => b.checked).map((b) => b.value);
     const value = (selector: string) => this.querySelector<HTMLTextAreaElement>(selector)?.value ?? '';
-    const exchanges = picked.map((id) => {
-      const deposits = readDepositLines(value(`[data-deposits="${id}"]`), this.#config.networks);
-      const whitelist = readWhitelistLines(value(`[data-whitelist="${id}"]`), this.#config.networks);
-      return { exchange: id, deposits: deposits.entries, whitelist: whitelist.entries, unreadable: [...deposits.unreadable, ...whitelist.unreadable] };
-    });
-    return checkAddressLoopInput({ exchanges }, this.#config);
+    const lists = picked.map((id) => ({ exchange: id, deposits: value(`[data-deposits="${id}"]`), whitelist: value(`[data-whitelist="${id}"]`) }));
+    return checkAddressLoopInput(loopInputFromText(lists, this.#config.networks), this.#config);
   }
 
   #check() {

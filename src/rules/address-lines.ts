@@ -6,7 +6,7 @@
  * spaces ("BNB Smart Chain"); the longest name the network list knows wins. Pure.
  */
 import type { Network } from '../data/schema.ts';
-import { loopAssetOf, resolveNetwork, type DepositEntry, type UnreadableLine, type WhitelistEntry } from './address-loop.ts';
+import { loopAssetOf, resolveNetwork, type DepositEntry, type LoopInput, type UnreadableLine, type WhitelistEntry } from './address-loop.ts';
 
 /** The longest network name made of leading words. */
 const MAX_NETWORK_WORDS = 4;
@@ -44,10 +44,12 @@ function splitLine(line: string, networks: readonly Network[], needAsset: boolea
 function readLines<T>(text: string, list: UnreadableLine['list'], read: (line: string) => T | { reason: string }) {
   const entries: T[] = [];
   const unreadable: UnreadableLine[] = [];
+  const known = new Map<string, T | { reason: string }>(); // a long paste repeats lines: each is read once
   text.split(/\r\n|\r|\n/).forEach((raw, index) => {
     const line = raw.replace(/^\s*[-*•]\s+/, '').trim();
     if (line === '' || line.startsWith('#')) return;
-    const result = read(line);
+    let result = known.get(line);
+    if (result === undefined) known.set(line, (result = read(line)));
     if (typeof result === 'object' && result !== null && 'reason' in result) {
       unreadable.push({ list, line: index + 1, text: line, reason: (result as { reason: string }).reason });
     } else entries.push(result as T);
@@ -65,4 +67,22 @@ export function readDepositLines(text: string, networks: readonly Network[]): { 
 
 export function readWhitelistLines(text: string, networks: readonly Network[]): { entries: WhitelistEntry[]; unreadable: UnreadableLine[] } {
   return readLines(text, 'whitelist', (line): WhitelistEntry | { reason: string } => splitLine(line, networks, false));
+}
+
+/** What was pasted for one exchange: its deposit addresses and its whitelist, one entry per line. */
+export interface PastedLists {
+  exchange: string;
+  deposits: string;
+  whitelist: string;
+}
+
+/** The loop checker's input from pasted lists, as the widget reads its boxes. */
+export function loopInputFromText(lists: readonly PastedLists[], networks: readonly Network[]): LoopInput {
+  return {
+    exchanges: lists.map(({ exchange, deposits, whitelist }) => {
+      const d = readDepositLines(deposits, networks);
+      const w = readWhitelistLines(whitelist, networks);
+      return { exchange, deposits: d.entries, whitelist: w.entries, unreadable: [...d.unreadable, ...w.unreadable] };
+    }),
+  };
 }

@@ -148,11 +148,22 @@ export function loopFactsOf(exchange: Exchange): LoopExchangeFacts {
 
 const labelKey = (label: string) => label.toLowerCase().replace(/\s+/g, '');
 
+/** Each network list's networks by the keys of their ids, names and aliases (the first network wins). */
+const networkIndexes = new WeakMap<readonly Network[], Map<string, Network>>();
+
 /** The network a label names (its id, its name or one of its aliases; case and spaces ignored). */
 export function resolveNetwork(label: string, networks: readonly Network[]): Network | undefined {
   const key = labelKey(label);
   if (key === '') return undefined;
-  return networks.find((n) => labelKey(n.id) === key || labelKey(n.name) === key || n.aliases.some((a) => labelKey(a) === key));
+  let index = networkIndexes.get(networks);
+  if (!index) {
+    index = new Map();
+    for (const n of networks) {
+      for (const name of [n.id, n.name, ...n.aliases]) if (!index.has(labelKey(name))) index.set(labelKey(name), n);
+    }
+    networkIndexes.set(networks, index);
+  }
+  return index.get(key);
 }
 
 export function loopAssetOf(value: string): LoopAsset | undefined {
@@ -187,8 +198,12 @@ export function checkAddressLoopInput(input: LoopInput, ctx: LoopContext): LoopR
   const docs = (id: string) => `${ctx.site}${LOOP_CHECKER_PATH}#${id}`;
 
   const collector = findingCollector(docs, PER_RULE_LIMIT);
-  const add = (id: string, severity: Severity, message: string, fix?: string, once?: string) =>
-    collector.add(id, severity, () => ({ message, ...(fix ? { fix } : {}) }), { capped: true, ...(once !== undefined ? { once } : {}) });
+  /** Adds a finding; its text is built only when it will be shown (a long paste repeats findings past the cap). */
+  const add = (id: string, severity: Severity, text: () => [message: string, fix?: string], once?: string) =>
+    collector.add(id, severity, () => {
+      const [message, fix] = text();
+      return { message, ...(fix ? { fix } : {}) };
+    }, { capped: true, ...(once !== undefined ? { once } : {}) });
 
   const ids = input.exchanges.map((e) => e.exchange);
   const nodes: LoopNode[] = ids.map((id) => ({ id, name: nameOf(id), kind: 'exchange' }));
@@ -207,13 +222,13 @@ export function checkAddressLoopInput(input: LoopInput, ctx: LoopContext): LoopR
   const validate = (owner: string, where: string, address: string, network: Network): string | undefined => {
     const result = checkAddress(address, network.format);
     if (result.status === 'invalid') {
-      add('invalid-address', 'error', `${where}: ${quote(address)} is not a valid ${network.name} address: ${result.reason}.`,
-        `Copy the address again from the deposit page of the exchange it belongs to, for ${network.name}.`);
+      add('invalid-address', 'error', () => [`${where}: ${quote(address)} is not a valid ${network.name} address: ${result.reason}.`,
+        `Copy the address again from the deposit page of the exchange it belongs to, for ${network.name}.`]);
       return 'the address is not valid';
     }
     if (result.status === 'unchecked') {
-      add('address-unchecked', 'info', `${where}: ${network.name} addresses cannot be validated here, so ${quote(address)} was only compared, not checked.`,
-        'Compare it with the deposit page character by character.', `${owner}|${network.id}|${address}`);
+      add('address-unchecked', 'info', () => [`${where}: ${network.name} addresses cannot be validated here, so ${quote(address)} was only compared, not checked.`,
+        'Compare it with the deposit page character by character.'], `${owner}|${network.id}|${address}`);
     }
     return undefined;
   };
@@ -222,13 +237,15 @@ export function checkAddressLoopInput(input: LoopInput, ctx: LoopContext): LoopR
   for (const ex of input.exchanges) {
     for (const u of ex.unreadable ?? []) {
       const list = u.list === 'deposits' ? 'deposit addresses' : 'whitelist';
-      add('unreadable-entry', 'error', `${nameOf(ex.exchange)}, ${list}, line ${u.line}: ${quote(u.text)} could not be read: ${u.reason}.`,
-        u.list === 'deposits' ? 'Write it as: asset network address [memo], e.g. USDT TRC20 T…' : 'Write it as: network address [memo], e.g. TRC20 T…');
+      add('unreadable-entry', 'error', () => [`${nameOf(ex.exchange)}, ${list}, line ${u.line}: ${quote(u.text)} could not be read: ${u.reason}.`,
+        u.list === 'deposits' ? 'Write it as: asset network address [memo], e.g. USDT TRC20 T…' : 'Write it as: network address [memo], e.g. TRC20 T…']);
     }
   }
 
   // 2. Deposit addresses: each must be valid, on a network its exchange supports, with a memo where needed.
   const deposits: Deposit[] = [];
+  /** The deposits by their address's key, in order: looked up for every later entry. */
+  const depositsByKey = new Map<string, Deposit[]>();
   for (const ex of input.exchanges) {
     const name = nameOf(ex.exchange);
     for (const d of ex.deposits) {
@@ -236,35 +253,35 @@ export function checkAddressLoopInput(input: LoopInput, ctx: LoopContext): LoopR
       const address = d.address.trim();
       const memo = (d.memo ?? '').trim();
       if (!asset) {
-        add('unreadable-entry', 'error', `${name}, deposit address ${quote(address)}: ${quote(d.asset)} is not an asset the loop moves.`,
-          `Use one of: ${loopAssets.join(', ')}.`);
+        add('unreadable-entry', 'error', () => [`${name}, deposit address ${quote(address)}: ${quote(d.asset)} is not an asset the loop moves.`,
+          `Use one of: ${loopAssets.join(', ')}.`]);
         continue;
       }
       const network = resolveNetwork(d.network, ctx.networks);
       const where = `${name}’s ${asset} deposit address`;
       if (!network) {
-        add('unknown-network', 'warning', `${where} ${quote(address)} names the network ${quote(d.network)}, which the checker does not know; it is left out of the loop.`,
-          `Use the network name the exchange shows, e.g. ${ctx.networks.slice(0, 3).map((n) => n.aliases[0]).join(', ')}.`);
+        add('unknown-network', 'warning', () => [`${where} ${quote(address)} names the network ${quote(d.network)}, which the checker does not know; it is left out of the loop.`,
+          `Use the network name the exchange shows, e.g. ${ctx.networks.slice(0, 3).map((n) => n.aliases[0]).join(', ')}.`]);
         continue;
       }
       const key = addressKey(address, network.format);
-      const same = deposits.find((o) => o.key === key && o.network.format === network.format);
+      const same = depositsByKey.get(key)?.find((o) => o.network.format === network.format);
       if (same && same.exchange === ex.exchange && same.asset === asset && same.network.id === network.id) {
-        add('duplicate-entry', 'warning', `${where} ${quote(address)} on ${network.name} is listed twice.`, 'Keep it once.');
+        add('duplicate-entry', 'warning', () => [`${where} ${quote(address)} on ${network.name} is listed twice.`, 'Keep it once.']);
         continue;
       }
       if (same && same.exchange !== ex.exchange) {
-        add('duplicate-entry', 'warning', `${quote(address)} is given as a deposit address on both ${nameOf(same.exchange)} and ${name}; at most one of them is right.`,
-          'Copy each deposit address again from its own exchange.');
+        add('duplicate-entry', 'warning', () => [`${quote(address)} is given as a deposit address on both ${nameOf(same.exchange)} and ${name}; at most one of them is right.`,
+          'Copy each deposit address again from its own exchange.']);
       }
       let problem = validate(ex.exchange, `${where} on ${network.name}`, address, network);
       if (network.memo === 'required' && memo === '') {
-        add('memo-missing', 'error', `${where} on ${network.name} has no memo, and ${network.name} deposits need one.`,
-          `Copy the memo from ${name}’s deposit page and add it after the address.`);
+        add('memo-missing', 'error', () => [`${where} on ${network.name} has no memo, and ${network.name} deposits need one.`,
+          `Copy the memo from ${name}’s deposit page and add it after the address.`]);
         problem ??= 'the deposit memo is missing';
       } else if (network.memo === 'depends' && memo === '') {
-        add('memo-unconfirmed', 'warning', `${where} on ${network.name} has no memo. ${network.note ?? ''}`.trim(),
-          `Check ${name}’s ${asset} deposit page for ${network.name}: if it shows a memo, add it.`);
+        add('memo-unconfirmed', 'warning', () => [`${where} on ${network.name} has no memo. ${network.note ?? ''}`.trim(),
+          `Check ${name}’s ${asset} deposit page for ${network.name}: if it shows a memo, add it.`]);
       }
       const accepts = supported(factsOf.get(ex.exchange), asset, 'deposit');
       let unverified = false;
@@ -272,26 +289,29 @@ export function checkAddressLoopInput(input: LoopInput, ctx: LoopContext): LoopR
         supportUnknown(ex.exchange, 'deposit', asset, network);
         unverified = true;
       } else if (!accepts.includes(network.id)) {
-        add('network-not-supported', 'error', `${name} does not list ${network.name} for ${asset} deposits, yet ${quote(address)} is given as its deposit address there.`,
-          accepts.length ? `${name} takes ${asset} on: ${accepts.map(netName).join(', ')}.` : `${name} documents no network for ${asset} deposits.`);
+        add('network-not-supported', 'error', () => [`${name} does not list ${network.name} for ${asset} deposits, yet ${quote(address)} is given as its deposit address there.`,
+          accepts.length ? `${name} takes ${asset} on: ${accepts.map(netName).join(', ')}.` : `${name} documents no network for ${asset} deposits.`]);
         problem ??= `${name} does not take ${asset} deposits on ${network.name}`;
       }
-      deposits.push({ exchange: ex.exchange, asset, network, address, key, memo, unverified, ...(problem ? { problem } : {}) });
+      const deposit: Deposit = { exchange: ex.exchange, asset, network, address, key, memo, unverified, ...(problem ? { problem } : {}) };
+      deposits.push(deposit);
+      const sameKey = depositsByKey.get(key);
+      if (sameKey) sameKey.push(deposit);
+      else depositsByKey.set(key, [deposit]);
     }
   }
 
   const assets = loopAssets.filter((a) => deposits.some((d) => d.asset === a));
 
   if (input.exchanges.length < 2) {
-    add('too-few-exchanges', 'error',
-      input.exchanges.length === 0 ? 'No exchange is listed.' : `Only ${nameOf(ids[0]!)} is listed; a loop needs at least two exchanges.`,
-      'List every exchange you use with XAPY, each with its deposit addresses and whitelist.');
+    add('too-few-exchanges', 'error', () => [input.exchanges.length === 0 ? 'No exchange is listed.' : `Only ${nameOf(ids[0]!)} is listed; a loop needs at least two exchanges.`,
+      'List every exchange you use with XAPY, each with its deposit addresses and whitelist.']);
   }
   for (const asset of assets) {
     for (const id of ids) {
       if (!deposits.some((d) => d.exchange === id && d.asset === asset)) {
-        add('missing-deposit-address', 'error', `${nameOf(id)} has no ${asset} deposit address on a known network, so no other exchange can send ${asset} to it.`,
-          `Copy your ${asset} deposit address from ${nameOf(id)}’s deposit page, with its network.`);
+        add('missing-deposit-address', 'error', () => [`${nameOf(id)} has no ${asset} deposit address on a known network, so no other exchange can send ${asset} to it.`,
+          `Copy your ${asset} deposit address from ${nameOf(id)}’s deposit page, with its network.`]);
       }
     }
   }
@@ -303,7 +323,12 @@ export function checkAddressLoopInput(input: LoopInput, ctx: LoopContext): LoopR
     const old = best.get(k);
     if (!old || stateRank[edge.state] < stateRank[old.state]) best.set(k, edge);
   };
-  const outside: LoopEdge[] = [];
+  /** Edges that lead outside the loop, one per exchange, asset and network however many addresses lead there. */
+  const outside = new Map<string, LoopEdge>();
+  const leadsOutside = (edge: LoopEdge) => {
+    const k = `${edge.from}|${edge.asset}|${edge.network}`;
+    if (!outside.has(k)) outside.set(k, edge);
+  };
 
   for (const ex of input.exchanges) {
     const from = ex.exchange;
@@ -315,67 +340,66 @@ export function checkAddressLoopInput(input: LoopInput, ctx: LoopContext): LoopR
       const network = resolveNetwork(w.network, ctx.networks);
       const onlyAsset = w.asset === undefined || w.asset.trim() === '' ? undefined : loopAssetOf(w.asset);
       if (w.asset !== undefined && w.asset.trim() !== '' && !onlyAsset) {
-        add('unreadable-entry', 'error', `${name}’s whitelist entry ${quote(address)}: ${quote(w.asset)} is not an asset the loop moves.`,
-          `Use one of: ${loopAssets.join(', ')}, or leave the asset out.`);
+        add('unreadable-entry', 'error', () => [`${name}’s whitelist entry ${quote(address)}: ${quote(w.asset!)} is not an asset the loop moves.`,
+          `Use one of: ${loopAssets.join(', ')}, or leave the asset out.`]);
         continue;
       }
       const where = `${name}’s whitelist`;
       if (!network) {
-        add('unknown-network', 'warning', `${where} has ${quote(address)} on the network ${quote(w.network)}, which the checker does not know.`,
-          'Use the network name the exchange shows, e.g. TRC20, ERC20 or BEP20.');
-        const mine = deposits.find((d) => d.key === address || d.key === address.toLowerCase());
-        if (!mine) {
-          add('outside-loop', 'error', `${where} has ${quote(address)}, which is none of your deposit addresses on your XAPY exchanges.`,
-            `Remove it from ${name}’s whitelist, unless it is a deposit address you forgot to list here.`);
-          outside.push({ from, to: OUTSIDE_NODE, asset: null, network: null, state: 'outside', text: `${name} → outside the loop: an address that is none of your deposit addresses` });
+        add('unknown-network', 'warning', () => [`${where} has ${quote(address)} on the network ${quote(w.network)}, which the checker does not know.`,
+          'Use the network name the exchange shows, e.g. TRC20, ERC20 or BEP20.']);
+        if (!depositsByKey.has(address) && !depositsByKey.has(address.toLowerCase())) {
+          add('outside-loop', 'error', () => [`${where} has ${quote(address)}, which is none of your deposit addresses on your XAPY exchanges.`,
+            `Remove it from ${name}’s whitelist, unless it is a deposit address you forgot to list here.`]);
+          leadsOutside({ from, to: OUTSIDE_NODE, asset: null, network: null, state: 'outside', text: `${name} → outside the loop: an address that is none of your deposit addresses` });
         }
         continue;
       }
       const key = addressKey(address, network.format);
       const dupKey = `${network.id}|${key}|${memo}|${onlyAsset ?? ''}`;
       if (seen.has(dupKey)) {
-        add('duplicate-entry', 'warning', `${where} lists ${quote(address)} on ${network.name} twice.`, 'Keep it once.');
+        add('duplicate-entry', 'warning', () => [`${where} lists ${quote(address)} on ${network.name} twice.`, 'Keep it once.']);
         continue;
       }
       seen.add(dupKey);
       const invalid = validate(from, `${where}, ${network.name}`, address, network);
-      const matches = deposits.filter((d) => d.key === key && d.network.format === network.format && (!onlyAsset || d.asset === onlyAsset));
+      const matches = (depositsByKey.get(key) ?? []).filter((d) => d.network.format === network.format && (!onlyAsset || d.asset === onlyAsset));
       const exact = matches.filter((d) => d.network.id === network.id);
       if (matches.length === 0) {
-        add('outside-loop', 'error', `${where} has ${quote(address)} (${network.name}), which is none of your deposit addresses on your XAPY exchanges.`,
-          `Remove it from ${name}’s whitelist, unless it is a deposit address you forgot to list here.`);
-        outside.push({ from, to: OUTSIDE_NODE, asset: onlyAsset ?? null, network: network.id, state: 'outside',
+        add('outside-loop', 'error', () => [`${where} has ${quote(address)} (${network.name}), which is none of your deposit addresses on your XAPY exchanges.`,
+          `Remove it from ${name}’s whitelist, unless it is a deposit address you forgot to list here.`]);
+        leadsOutside({ from, to: OUTSIDE_NODE, asset: onlyAsset ?? null, network: network.id, state: 'outside',
           text: `${name} → outside the loop: a ${network.name} address that is none of your deposit addresses` });
         continue;
       }
       if (exact.length === 0) {
         for (const d of matches.filter((m) => m.exchange !== from)) {
-          add('wrong-network', 'error', `${where} has ${nameOf(d.exchange)}’s ${d.asset} deposit address ${quote(address)} on ${network.name}, but ${nameOf(d.exchange)} gave it for ${d.network.name}.`,
-            `Whitelist it on ${d.network.name}, or use ${nameOf(d.exchange)}’s deposit address for ${network.name}.`);
+          add('wrong-network', 'error', () => [`${where} has ${nameOf(d.exchange)}’s ${d.asset} deposit address ${quote(address)} on ${network.name}, but ${nameOf(d.exchange)} gave it for ${d.network.name}.`,
+            `Whitelist it on ${d.network.name}, or use ${nameOf(d.exchange)}’s deposit address for ${network.name}.`]);
           offer({ from, to: d.exchange, asset: d.asset, network: network.id, state: 'broken',
             text: edgeText(name, nameOf(d.exchange), d.asset, network.name, 'broken', `whitelisted on ${network.name}, but the deposit address is for ${d.network.name}`) });
         }
         if (matches.every((m) => m.exchange === from)) {
-          add('own-deposit-address', 'warning', `${where} has ${name}’s own deposit address ${quote(address)}.`, `Remove it from ${name}’s whitelist.`);
+          add('own-deposit-address', 'warning', () => [`${where} has ${name}’s own deposit address ${quote(address)}.`, `Remove it from ${name}’s whitelist.`]);
         }
         continue;
       }
       for (const d of exact) {
         const to = d.exchange;
         if (to === from) {
-          add('own-deposit-address', 'warning', `${where} has ${name}’s own ${d.asset} deposit address ${quote(address)}.`, `Remove it from ${name}’s whitelist.`, `${from}|${key}`);
+          add('own-deposit-address', 'warning', () => [`${where} has ${name}’s own ${d.asset} deposit address ${quote(address)}.`, `Remove it from ${name}’s whitelist.`], `${from}|${key}`);
           continue;
         }
         const toName = nameOf(to);
         let problem = invalid ?? d.problem;
         if (network.memo !== 'none' && d.memo !== '' && memo !== d.memo) {
           if (memo === '') {
-            add('memo-missing', 'error', `${where} has ${toName}’s ${d.asset} address ${quote(address)} on ${network.name} without its memo.`,
-              `Add the memo ${quote(d.memo)} to that entry.`);
+            add('memo-missing', 'error', () => [`${where} has ${toName}’s ${d.asset} address ${quote(address)} on ${network.name} without its memo.`,
+              `Add the memo ${quote(d.memo)} to that entry.`]);
             problem ??= 'the memo is missing';
           } else {
-            add('memo-mismatch', 'error', `${where} has ${toName}’s ${d.asset} address ${quote(address)} with the memo ${quote(memo)}, but ${toName}’s deposit page gives ${quote(d.memo)}.`,
-              `Change the memo to ${quote(d.memo)}.`);
+            add('memo-mismatch', 'error', () => [`${where} has ${toName}’s ${d.asset} address ${quote(address)} with the memo ${quote(memo)}, but ${toName}’s deposit page gives ${quote(d.memo)}.`,
+              `Change the memo to ${quote(d.memo)}.`]);
             problem ??= 'the memo differs from the deposit’s';
           }
         }
@@ -385,8 +409,8 @@ export function checkAddressLoopInput(input: LoopInput, ctx: LoopContext): LoopR
           supportUnknown(from, 'withdraw', d.asset, network);
           unverified = true;
         } else if (!sends.includes(network.id)) {
-          add('network-not-supported', 'error', `${name} does not list ${network.name} for ${d.asset} withdrawals, so it cannot send to ${toName}’s address ${quote(address)}.`,
-            sends.length ? `${name} sends ${d.asset} on: ${sends.map(netName).join(', ')}. Use a network ${toName} also takes.` : `${name} documents no network for ${d.asset} withdrawals.`);
+          add('network-not-supported', 'error', () => [`${name} does not list ${network.name} for ${d.asset} withdrawals, so it cannot send to ${toName}’s address ${quote(address)}.`,
+            sends.length ? `${name} sends ${d.asset} on: ${sends.map(netName).join(', ')}. Use a network ${toName} also takes.` : `${name} documents no network for ${d.asset} withdrawals.`]);
           problem ??= `${name} does not send ${d.asset} on ${network.name}`;
         }
         const state: EdgeState = problem ? 'broken' : unverified ? 'unverified' : 'ok';
@@ -409,21 +433,19 @@ export function checkAddressLoopInput(input: LoopInput, ctx: LoopContext): LoopR
         const targets = deposits.filter((d) => d.exchange === to && d.asset === asset);
         edges.push({ from, to, asset, network: null, state: 'missing', text: edgeText(nameOf(from), nameOf(to), asset, null, 'missing') });
         if (targets.length === 0) continue; // reported once as missing-deposit-address
-        add('missing-edge', 'error',
-          `${nameOf(from)} cannot withdraw ${asset} to your ${nameOf(to)} account: its whitelist has none of your ${nameOf(to)} ${asset} deposit addresses (${targets.map((t) => `${t.network.name}: ${quote(t.address, 24)}`).join('; ')}).`,
-          `Add ${nameOf(to)}’s ${asset} deposit address, with its network${targets.some((t) => t.memo) ? ' and memo' : ''}, to ${nameOf(from)}’s withdrawal whitelist. ${commonNetworksText(factsOf.get(from), factsOf.get(to), asset, netName)}`.trim());
+        add('missing-edge', 'error', () => [`${nameOf(from)} cannot withdraw ${asset} to your ${nameOf(to)} account: its whitelist has none of your ${nameOf(to)} ${asset} deposit addresses (${targets.map((t) => `${t.network.name}: ${quote(t.address, 24)}`).join('; ')}).`,
+          `Add ${nameOf(to)}’s ${asset} deposit address, with its network${targets.some((t) => t.memo) ? ' and memo' : ''}, to ${nameOf(from)}’s withdrawal whitelist. ${commonNetworksText(factsOf.get(from), factsOf.get(to), asset, netName)}`.trim()]);
       }
     }
   }
-  edges.push(...outside);
-  if (outside.length) nodes.push({ id: OUTSIDE_NODE, name: 'Outside the loop', kind: 'outside' });
+  edges.push(...outside.values());
+  if (outside.size) nodes.push({ id: OUTSIDE_NODE, name: 'Outside the loop', kind: 'outside' });
 
   for (const [id, u] of undocumented) {
     const assetsText = [...u.assets].join(' and ');
     const networksText = [...u.networks].join(', ');
-    add('network-support-unknown', 'warning',
-      `${nameOf(id)} does not document which networks it supports for ${assetsText} ${[...u.sides].join(' and ')}, so ${networksText} could not be confirmed.`,
-      `Check ${nameOf(id)}’s deposit and withdrawal pages for ${assetsText} on ${networksText} before relying on it.`);
+    add('network-support-unknown', 'warning', () => [`${nameOf(id)} does not document which networks it supports for ${assetsText} ${[...u.sides].join(' and ')}, so ${networksText} could not be confirmed.`,
+      `Check ${nameOf(id)}’s deposit and withdrawal pages for ${assetsText} on ${networksText} before relying on it.`]);
   }
 
   // 5. What each exchange does with API withdrawals, from its data.
@@ -431,12 +453,12 @@ export function checkAddressLoopInput(input: LoopInput, ctx: LoopContext): LoopR
     const f = factsOf.get(id);
     if (!f) continue;
     if (f.separateApiWhitelist === true) {
-      add('separate-api-whitelist', 'info', `${f.name} keeps a separate whitelist for API withdrawals.`, `Add the same addresses to the API key’s own whitelist on ${f.name}.`);
+      add('separate-api-whitelist', 'info', () => [`${f.name} keeps a separate whitelist for API withdrawals.`, `Add the same addresses to the API key’s own whitelist on ${f.name}.`]);
     }
     if (f.apiLimitedToWhitelist === false) {
-      add('api-not-limited', 'warning', `${f.name} documents that API withdrawals are not limited to whitelisted addresses.`, `Consider a Read + Trade key on ${f.name}, and move funds there by hand.`);
+      add('api-not-limited', 'warning', () => [`${f.name} documents that API withdrawals are not limited to whitelisted addresses.`, `Consider a Read + Trade key on ${f.name}, and move funds there by hand.`]);
     } else if (f.apiLimitedToWhitelist === 'unknown') {
-      add('api-limit-unknown', 'warning', `${f.name} does not document whether API withdrawals are limited to the whitelist.`, `Switch on whitelist-only withdrawals on ${f.name} and confirm in its security settings that they apply to API keys.`);
+      add('api-limit-unknown', 'warning', () => [`${f.name} does not document whether API withdrawals are limited to the whitelist.`, `Switch on whitelist-only withdrawals on ${f.name} and confirm in its security settings that they apply to API keys.`]);
     }
   }
 

@@ -4,7 +4,8 @@
  */
 import type { Exchange, Fact, Servers } from '../data/schema.ts';
 import ipaddr from 'ipaddr.js';
-import { classify, nonPublicRange, rangeContains, splitEntries, type ParsedEntry } from './ip-parse.ts';
+import { classify, nonPublicRange, rangeContains, splitEntries, type Classified, type ParsedEntry } from './ip-parse.ts';
+import { rangeOf } from './ip-fast.ts';
 import { findingCollector, quote, verdictOf, type Finding, type Report, type RuleDoc } from './report.ts';
 
 /** The facts the checker needs about one exchange (a projection of its data file). */
@@ -89,8 +90,7 @@ export function separatorText(separator: ExchangeIpFacts['separator'] | undefine
 }
 
 export function checkIps(text: string, ctx: IpCheckContext): IpReport {
-  const classified = splitEntries(text).map(classify);
-  const entries = classified.map((c) => c.entry);
+  const inputs = splitEntries(text);
   const ex = ctx.exchange;
   const docs = (id: string) => `${ctx.site}${CHECKER_PATH}#${id}`;
   const serverAddresses = ctx.servers.servers.map((s) => s.address);
@@ -106,72 +106,91 @@ export function checkIps(text: string, ctx: IpCheckContext): IpReport {
   const keepOnly = `Whitelist only XAPY’s servers: ${serverAddresses.join(', ')}.`;
   const consequence = ex?.withoutIp ? ` On ${ex.name}: ${ex.withoutIp}` : '';
 
-  if (entries.length === 0) {
+  if (inputs.length === 0) {
     add('unrestricted', 'error', () => ({
       message: `The list is empty, so the key would accept requests from any address.${consequence}`,
       fix: keepOnly }));
   }
 
-  const seen = new Map<string, string[]>();
-  let hasRange = false;
-  let hasIpv6 = false;
-  for (const { entry, address, prefix, range } of classified) {
+  type Hit = [id: string, build: () => { message: string; fix?: string }];
+  /** The per-entry errors of one entry, in order: worked out once for all copies of an entry. */
+  const hitsOf = ({ entry, address, prefix, range }: Classified): Hit[] => {
     if (entry.kind === 'invalid') {
-      add('invalid-entry', 'error', () => ({ message: `${quote(entry.input)} is not usable: ${entry.reason}.`,
-        fix: 'Correct or remove it.' }), true);
-      continue;
+      return [['invalid-entry', () => ({ message: `${quote(entry.input)} is not usable: ${entry.reason}.`, fix: 'Correct or remove it.' })]];
     }
-    const norm = entry.normalized!;
-    const inputs = seen.get(norm);
-    if (inputs) inputs.push(entry.input);
-    else seen.set(norm, [entry.input]);
     if (entry.kind === 'any') {
-      add('unrestricted', 'error', () => ({
-        message: `${quote(entry.input)} allows requests from any address.${consequence}`, fix: keepOnly }), true);
-      continue;
+      return [['unrestricted', () => ({ message: `${quote(entry.input)} allows requests from any address.${consequence}`, fix: keepOnly })]];
     }
+    const hits: Hit[] = [];
     const isRange = entry.kind === 'ipv4-range' || entry.kind === 'ipv6-range';
     const isV6 = entry.kind === 'ipv6' || entry.kind === 'ipv6-range';
-    hasRange ||= isRange;
-    hasIpv6 ||= isV6;
     if (ex && isRange && (ex.cidr === false || (ex.cidr === 'ipv4-only' && isV6))) {
-      add('cidr-not-accepted', 'error', () => ({
+      hits.push(['cidr-not-accepted', () => ({
         message: `${ex.name} does not accept ${ex.cidr === 'ipv4-only' ? 'IPv6 ranges' : 'ranges'} such as ${quote(entry.input)}.`,
-        fix: 'Enter single addresses.' }), true);
+        fix: 'Enter single addresses.' })]);
     }
     if (ex && isV6 && ex.ipv6 === false) {
-      add('ipv6-not-accepted', 'error', () => ({ message: `${ex.name} does not accept IPv6 addresses such as ${quote(entry.input)}.`,
-        fix: 'Use XAPY’s IPv4 addresses.' }), true);
+      hits.push(['ipv6-not-accepted', () => ({ message: `${ex.name} does not accept IPv6 addresses such as ${quote(entry.input)}.`,
+        fix: 'Use XAPY’s IPv4 addresses.' })]);
     }
-    if (!isRange && serverSet.has(norm)) continue;
+    if (!isRange && serverSet.has(entry.normalized!)) return hits;
 
     if (isRange) {
       const inside = serverAddresses.filter((_, i) => rangeContains(address!, prefix!, serverParsed[i]!));
       if (inside.length > 0) {
-        add('range-too-broad', 'error', () => ({
+        hits.push(['range-too-broad', () => ({
           message: `${quote(entry.input)} contains XAPY’s ${inside.join(', ')} but also every other address in the range.`,
-          fix: `Replace it with ${inside.join(', ')}.` }), true);
-        continue;
+          fix: `Replace it with ${inside.join(', ')}.` })]);
+        return hits;
       }
     }
-    const where = nonPublicRange(range ?? address!.range());
+    const where = nonPublicRange(range ?? rangeOf(address!));
     if (where) {
-      add('non-public-address', 'error', () => ({
-        message: `${quote(entry.input)} is ${where}; no request from XAPY can come from it.`, fix: 'Remove it.' }), true);
-      continue;
+      hits.push(['non-public-address', () => ({
+        message: `${quote(entry.input)} is ${where}; no request from XAPY can come from it.`, fix: 'Remove it.' })]);
+      return hits;
     }
-    add('not-xapy-server', 'error', () => ({
+    hits.push(['not-xapy-server', () => ({
       message: `${quote(entry.input)} is not one of XAPY’s servers; requests from it could use the key.`,
-      fix: 'Remove it. Use a separate key for your own tools.' }), true);
+      fix: 'Remove it. Use a separate key for your own tools.' })]);
+    return hits;
+  };
+
+  /** Each distinct entry, in the order first written: classified and judged once, however often it is listed. */
+  const distinct = new Map<string, { classified: Classified; hits: Hit[]; count: number }>();
+  const entries: ParsedEntry[] = [];
+  for (const input of inputs) {
+    let one = distinct.get(input);
+    if (!one) {
+      const classified = classify(input);
+      distinct.set(input, (one = { classified, hits: hitsOf(classified), count: 0 }));
+    }
+    one.count++;
+    entries.push(one.classified.entry);
+    for (const [id, build] of one.hits) add(id, 'error', build, true);
   }
 
-  for (const [norm, inputs] of seen) {
-    if (inputs.length < 2) continue;
-    const written = [...new Set(inputs)];
+  /** Each address (normal form): how often it is listed, and the ways it is written, in order. */
+  const seen = new Map<string, { count: number; written: string[] }>();
+  let hasRange = false;
+  let hasIpv6 = false;
+  for (const [input, { classified: { entry }, count }] of distinct) {
+    if (entry.kind === 'invalid') continue;
+    const same = seen.get(entry.normalized!);
+    if (same) {
+      same.count += count;
+      same.written.push(input);
+    } else seen.set(entry.normalized!, { count, written: [input] });
+    hasRange ||= entry.kind === 'ipv4-range' || entry.kind === 'ipv6-range';
+    hasIpv6 ||= entry.kind === 'ipv6' || entry.kind === 'ipv6-range';
+  }
+
+  for (const [norm, { count, written }] of seen) {
+    if (count < 2) continue;
     add('duplicate-entry', 'warning', () => ({
       message: written.length > 1
         ? `${written.map((w) => quote(w)).join(' and ')} are the same address (${norm}).`
-        : `${quote(norm)} is listed ${inputs.length} times.`,
+        : `${quote(norm)} is listed ${count} times.`,
       fix: 'Keep it once.' }), true);
   }
 

@@ -236,8 +236,29 @@ function flagNames(profile: KeyProfile, cap: Capability): string {
 /** Whether pasted addresses fit a masked list such as "203.**.154": same count, every pattern matched. */
 export function fitsMasked(shown: readonly string[], pasted: readonly string[]): boolean {
   if (shown.length !== pasted.length) return false;
-  const patterns = shown.map((s) => new RegExp(`^${s.split(/\*+/).map((part) => part.replace(/[.?+^$()[\]{}|\\]/g, '\\$&')).join('.*')}$`, 'i'));
-  return patterns.every((re) => pasted.some((p) => re.test(p)));
+  const lower = pasted.map((p) => p.toLowerCase());
+  return shown.every((s) => lower.some((p) => fitsMask(s.toLowerCase().split(/\*+/), p)));
+}
+
+/**
+ * Whether `text` is the mask's parts with anything (or nothing) between them: the first part at
+ * its start, the last at its end, each of the others found after the one before. Not a regular
+ * expression: "^a.*b.*c$" from a mask with many stars backtracks in time that grows with the
+ * text's length to the power of the number of stars.
+ */
+function fitsMask(parts: readonly string[], text: string): boolean {
+  const first = parts[0]!;
+  const last = parts.at(-1)!;
+  if (parts.length === 1) return text === first;
+  if (text.length < first.length + last.length || !text.startsWith(first) || !text.endsWith(last)) return false;
+  let at = first.length;
+  const end = text.length - last.length;
+  for (const part of parts.slice(1, -1)) {
+    const found = text.indexOf(part, at);
+    if (found === -1 || found + part.length > end) return false;
+    at = found + part.length;
+  }
+  return true;
 }
 
 /** Reads pasted metadata (a JSON string or a parsed value) into the key objects it holds. */
@@ -275,22 +296,28 @@ export interface KeyCheckRequest extends KeyCheckOptions {
   keyIndex?: number;
 }
 
+/**
+ * Fields of a result that hold the checker's own words, never the input: a pasted secret such as
+ * "withdraw" is not redacted from them (the rule missing-withdraw keeps its id, the profile its shape).
+ */
+const VOCABULARY = new Set(['verdict', 'id', 'severity', 'docs', 'exchange', 'mode', 'source', 'endpoint', 'capabilities', 'binding', 'restricted', 'what', 'account']);
+
 /** The whole check from pasted metadata: read, profile, rules, redaction. Never throws for any input. */
 export function checkKeyMetadata(req: KeyCheckRequest, ctx: KeyCheckContext): KeyCheckResult {
   const secrets = secretsIn(req.metadata, req.ips);
   const secretValues = secrets.map((s) => s.value);
   const read = readMetadata(req.exchange, req.metadata);
-  if ('error' in read) return redact({ ok: false, ...read }, secretValues);
+  if ('error' in read) return redact({ ok: false, ...read }, secretValues, VOCABULARY);
   let index = 0;
   if (read.keys.length > 1) {
     const choices = read.keys.map((k, i) => read.describe(k, i));
     if (req.keyIndex === undefined || !Number.isInteger(req.keyIndex) || req.keyIndex < 0 || req.keyIndex >= read.keys.length) {
-      return redact({ ok: false, error: `The response lists ${read.keys.length} keys. Choose one (keyIndex 0 to ${read.keys.length - 1}), or paste only that key’s object.`, choices }, secretValues);
+      return redact({ ok: false, error: `The response lists ${read.keys.length} keys. Choose one (keyIndex 0 to ${read.keys.length - 1}), or paste only that key’s object.`, choices }, secretValues, VOCABULARY);
     }
     index = req.keyIndex;
   }
   const profile = applyBoxes(adapters[req.exchange]!.toProfile(read.keys[index]!), ctx.exchange.permissions);
-  return redact({ ok: true, report: checkProfile(profile, req, ctx, secrets) }, secretValues);
+  return redact({ ok: true, report: checkProfile(profile, req, ctx, secrets) }, secretValues, VOCABULARY);
 }
 
 export interface KeyFormRequest extends KeyCheckOptions {
@@ -306,7 +333,7 @@ export function checkKeyForm(req: KeyFormRequest, ctx: KeyCheckContext): KeyChec
   const secrets = findSecretsInText(ips, 'ips');
   const profile = profileFromForm(ctx.exchange.id, boxes, req.ticked, ips, adapters[ctx.exchange.id]?.implied ?? []);
   // The IP list is the key's list on this path, so it is checked as such, never as a supplement.
-  return redact({ ok: true, report: checkProfile(profile, { ...req, ips: undefined }, ctx, secrets) }, secrets.map((s) => s.value));
+  return redact({ ok: true, report: checkProfile(profile, { ...req, ips: undefined }, ctx, secrets) }, secrets.map((s) => s.value), VOCABULARY);
 }
 
 /** Secrets anywhere in the input: the metadata (parsed or as text) and the pasted IP list. */

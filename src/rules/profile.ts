@@ -96,7 +96,7 @@ export const capabilityLabel: Record<Capability, string> = {
 
 /** Splits "a,b, c" into ["a","b","c"]; empty items dropped. */
 export function splitList(text: string): string[] {
-  return text.split(/[\s,]+/).map((s) => s.trim()).filter((s) => s !== '');
+  return text.split(/[\s,]+/).filter((s) => s !== ''); // the pieces have no spaces left to trim
 }
 
 /** IP binding from a list the exchange returned: empty or "*" means none. */

@@ -24,7 +24,7 @@ export interface SecretHit {
 }
 
 export function looksLikeToken(value: string): boolean {
-  return TOKEN.test(value) && /[0-9]/.test(value) && /[A-Za-z]/.test(value);
+  return value.length >= 24 && TOKEN.test(value) && /[0-9]/.test(value) && /[A-Za-z]/.test(value);
 }
 
 /** Secrets in a parsed JSON value. */
@@ -53,7 +53,8 @@ export function findSecrets(value: unknown, path = ''): SecretHit[] {
 /** Secrets in free text (an IP list, or metadata that is not JSON): PEM blocks and long tokens. */
 export function findSecretsInText(text: string, path: string): SecretHit[] {
   const hits: SecretHit[] = [];
-  for (const m of text.matchAll(PEM_PRIVATE)) hits.push({ path, value: m[0] });
+  if (text.length < 24) return hits; // shorter than a token, and than a PEM block
+  if (text.includes('-----BEGIN ')) for (const m of text.matchAll(PEM_PRIVATE)) hits.push({ path, value: m[0] });
   for (const token of text.split(TOKEN_SEPARATORS)) if (looksLikeToken(token)) hits.push({ path, value: token });
   return hits;
 }
@@ -62,30 +63,43 @@ const REDACTED = '[redacted]';
 /** The shortest piece of a secret that is redacted on its own. */
 const PIECE = 12;
 
-/** A deep copy of `value` in which every string has every secret replaced by "[redacted]". */
-export function redact<T>(value: T, secrets: readonly string[]): T {
-  const list = [...new Set(secrets)].filter((s) => s.length >= MIN_REDACTED).sort((a, b) => b.length - a.length);
+/**
+ * A deep copy of `value` in which every string has every secret replaced by "[redacted]", and every
+ * piece of one too (a message may cut a value short): each run of PIECE characters or more of a
+ * secret, a shorter secret whole. Runs that touch or overlap become one "[redacted]". Object keys,
+ * and the values of the fields in `keep`, are the caller's own words and stay as they are.
+ * The secrets' runs of PIECE characters (a shorter secret: itself) are put in one set, and each
+ * string is read once, window by window: time grows with the sizes, not with their product.
+ */
+export function redact<T>(value: T, secrets: readonly string[], keep: ReadonlySet<string> = new Set()): T {
+  const list = [...new Set(secrets)].filter((s) => s.length >= MIN_REDACTED);
   if (list.length === 0) return value;
-  // Pieces of a secret are redacted too (a message may cut a value short): every run of
-  // PIECE characters or more, or only the beginnings and ends of very long secrets.
-  const pieces = list.flatMap((secret) => {
-    const out: string[] = [];
-    for (let n = secret.length - 1; n >= PIECE; n--) {
-      if (secret.length > 64) out.push(secret.slice(0, n), secret.slice(-n));
-      else for (let i = 0; i + n <= secret.length; i++) out.push(secret.slice(i, i + n));
-    }
-    return out;
-  });
+  const runs = new Set<string>();
+  const lengths = new Set<number>();
+  for (const secret of list) {
+    const n = Math.min(PIECE, secret.length);
+    lengths.add(n);
+    for (let i = 0; i + n <= secret.length; i++) runs.add(secret.slice(i, i + n));
+  }
   const clean = (s: string) => {
-    let out = s;
-    for (const secret of list) if (out.includes(secret)) out = out.split(secret).join(REDACTED);
-    for (const piece of pieces) if (out.includes(piece)) out = out.split(piece).join(REDACTED);
+    let marked: Uint8Array | undefined;
+    for (const n of lengths) {
+      for (let i = 0; i + n <= s.length; i++) if (runs.has(s.slice(i, i + n))) (marked ??= new Uint8Array(s.length)).fill(1, i, i + n);
+    }
+    if (!marked) return s;
+    let out = '';
+    for (let i = 0; i < s.length;) {
+      const start = i;
+      const secret = marked[i];
+      while (i < s.length && marked[i] === secret) i++;
+      out += secret ? REDACTED : s.slice(start, i);
+    }
     return out;
   };
   const walk = (v: unknown): unknown => {
     if (typeof v === 'string') return clean(v);
     if (Array.isArray(v)) return v.map(walk);
-    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, item]) => [clean(k), walk(item)]));
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, item]) => [k, keep.has(k) ? item : walk(item)]));
     return v;
   };
   return walk(value) as T;

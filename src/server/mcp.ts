@@ -7,6 +7,7 @@ import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/
 import { z } from 'zod';
 import { docsIndex, findPage } from './docs.ts';
 import { HttpError } from './http.ts';
+import { trimChars } from '../rules/trim.ts';
 import { runIpCheck } from './ip-api.ts';
 import { runKeyCheck } from './key-api.ts';
 import { runAddressCheck } from './address-api.ts';
@@ -36,7 +37,7 @@ export function pageIdOf(page: string): string {
   } catch {
     path = page;
   }
-  const id = path.replace(/^\/+|\/+$/g, '').replace(/\.md$/, '');
+  const id = trimChars(path, '/').replace(/\.md$/, '');
   return id || 'index';
 }
 

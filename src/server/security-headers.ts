@@ -18,7 +18,8 @@ export const SECURITY_HEADERS = {
 
 /** The key a URL path and a _headers.json pathname share: no trailing slash, no index.html. */
 export function pathKey(pathname: string): string {
-  const path = pathname.replace(/\/index\.html$/, '/').replace(/\.html$/, '').replace(/\/+$/, '');
+  let path = pathname.replace(/\/index\.html$/, '/').replace(/\.html$/, '');
+  while (path.endsWith('/')) path = path.slice(0, -1); // not /\/+$/: on "//…//x/" it retries the run from each slash
   return path === '' ? '/' : path;
 }
 

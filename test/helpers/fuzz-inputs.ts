@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { servers } from './targets.ts';
+import { IP_LIST_FIELD, keyExamples, networks, servers } from './targets.ts';
 
 const serverAddresses = servers.servers.map((s) => s.address);
 
@@ -87,9 +87,98 @@ export const anyText: fc.Arbitrary<string> = fc.oneof(
   fc.string({ unit: 'grapheme', maxLength: 100 }),
 );
 
+type JsonPath = (string | number)[];
+
+/** Every place in a JSON value: object fields and array items, nested. */
+function jsonPaths(value: unknown, path: JsonPath = []): JsonPath[] {
+  const inner = Array.isArray(value)
+    ? value.flatMap((x, i) => jsonPaths(x, [...path, i]))
+    : value && typeof value === 'object' ? Object.entries(value).flatMap(([k, x]) => jsonPaths(x, [...path, k])) : [];
+  return [path, ...inner];
+}
+
+const at = (root: unknown, path: JsonPath) => path.reduce<unknown>((v, k) => (v as Record<string | number, unknown>)[k], root);
+
+/** A value that looks like an exchange secret: long, letters and digits. */
+const secretLike = fc.tuple(fc.stringMatching(/^[A-Za-z]{6,20}$/), fc.stringMatching(/^[0-9]{2,8}$/), fc.stringMatching(/^[A-Za-z0-9]{16,30}$/)).map((p) => p.join(''));
+
+/** What people and exchanges put in key metadata's fields. */
+const keyValue: fc.Arbitrary<unknown> = fc.oneof(
+  fc.jsonValue({ maxDepth: 2 }),
+  ipListText,
+  fc.array(ipToken, { maxLength: 6 }),
+  secretLike,
+  fc.constantFrom('*', '', 'read_only,trade', 'read_only,withdraw,trade', 'trade', 'readonly', 'withdraw', 'true', true, false, 0, 1, '0', '00000', null, [], {},
+    '203.**.154', '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----', '2099-01-01T00:00:00Z', -1, 1e21),
+);
+const keyField = fc.oneof(
+  fc.constantFrom('ip', 'ips', 'ipList', 'ip_whitelist', 'ipAddresses', 'ipWhitelist', 'ipRestrict', 'perm', 'permissions', 'authorities', 'perms',
+    'enableWithdrawals', 'enableFutures', 'enableSpotAndMarginTrading', 'canWithdraw', 'secret', 'secretKey', 'passphrase', 'label', 'note', 'remark',
+    'expiredAt', 'tradingAuthorityExpirationTime', 'readOnly', 'type', 'parentUid', 'mainUid', 'uid', 'code', 'msg', 'data', 'result', 'retCode'),
+  fc.string({ maxLength: 12 }),
+);
+
+/**
+ * Key metadata as pasted for one exchange: one of its official examples (test/fixtures/key-metadata)
+ * with random edits (a value replaced, a field removed or added, only an inner object kept), written
+ * compact or pretty, sometimes cut short; or any JSON.
+ */
+export function keyMetadataText(exchangeId: string): fc.Arbitrary<string> {
+  const examples = keyExamples[exchangeId]!;
+  const edit = fc.tuple(fc.constantFrom('replace', 'delete', 'add', 'inner', 'grow-ips'), fc.nat(), keyField, keyValue);
+  const edited = fc.tuple(fc.constantFrom(...examples), fc.array(edit, { maxLength: 4 }), fc.constantFrom(0, 2, 'cut'), fc.nat())
+    .map(([example, edits, indent, cutAt]) => {
+      let root: unknown = structuredClone(example);
+      for (const [op, pick, field, value] of edits) {
+        const paths = jsonPaths(root);
+        const path = paths[pick % paths.length]!;
+        const parent = path.length ? at(root, path.slice(0, -1)) as Record<string | number, unknown> : undefined;
+        const node = at(root, path);
+        if (op === 'replace') {
+          if (parent) parent[path.at(-1)!] = structuredClone(value);
+          else root = structuredClone(value);
+        } else if (op === 'delete' && parent) {
+          if (Array.isArray(parent)) parent.splice(Number(path.at(-1)), 1);
+          else delete parent[path.at(-1)!];
+        } else if (op === 'add' && node && typeof node === 'object' && !Array.isArray(node)) (node as Record<string, unknown>)[field] = structuredClone(value);
+        else if (op === 'inner' && node && typeof node === 'object') root = node;
+        else if (op === 'grow-ips' && parent && !Array.isArray(parent) && IP_LIST_FIELD.test(String(path.at(-1)))) {
+          parent[path.at(-1)!] = Array.from({ length: 50 }, (_, i) => `${pick % 256}.${i}.0.${(pick + i) % 256}`).join(',');
+        }
+      }
+      const text = JSON.stringify(root, null, indent === 'cut' ? 0 : indent) ?? 'null';
+      return indent === 'cut' ? text.slice(0, cutAt % (text.length + 1)) : text;
+    });
+  return fc.oneof({ weight: 5, arbitrary: edited }, { weight: 1, arbitrary: fc.json() });
+}
+
+const networkNames = networks.flatMap((n) => [n.id, n.name, ...n.aliases]);
+/** Deposit addresses of each family, valid and slightly wrong. */
+const loopAddress = fc.oneof(
+  fc.constantFrom('TWgpjC2VU98yuArDh1QR1GZTuCcgdzTKHo', 'TNkGx15NcCs5QsfSR7i5MFTAYYzNm693jW', '0x6bacBad7aFc28d7819Bb00f9B5D8692D20B66693',
+    '0x6bacbad7afc28d7819bb00f9b5d8692d20b66693', '0xF394A0F9e17142da3dF5725011300a4F9BA3FA1a', 'bc1qw508d6qejxtdg4c5u4c5u4c5u4c5u4c5u4c5',
+    '1BvBMSEYstWetqTFn5Au4m4GFg7xJaNVN2', 'H9KWDKrC7yydhMm7XdY9buiA7LuBDxDJYbHiB5KcxUyi', 'UQBvI0aFLnw2QbZgjMPCLRdtRHxhUyinQudg6sdiohIwg5jL'),
+  fc.tuple(fc.constantFrom('TWgpjC2VU98yuArDh1QR1GZTuCcgdzTKHo', '0x6bacBad7aFc28d7819Bb00f9B5D8692D20B66693', 'H9KWDKrC7yydhMm7XdY9buiA7LuBDxDJYbHiB5KcxUyi'), fc.nat(), fc.string({ minLength: 1, maxLength: 1 }))
+    .map(([a, i, c]) => a.slice(0, i % a.length) + c + a.slice((i % a.length) + 1)),
+  fc.string({ maxLength: 12 }),
+);
+/** One line of a deposit list or a whitelist, as copied from an exchange: asset, network, address, memo. */
+const loopLine = fc.tuple(
+  fc.constantFrom('', '', 'USDT ', 'USDC ', 'usdt ', 'BTC ', '- ', '• ', '# '),
+  fc.oneof(fc.constantFrom(...networkNames), fc.string({ maxLength: 8 })),
+  fc.constantFrom(' ', '\t', ', ', ' | ', ';'),
+  loopAddress,
+  fc.constantFrom('', '', ' memo: 123456', ' tag 42', ' 99', ' comment=x'),
+).map((parts) => parts.join(''));
+/** Address lines pasted into one box of the loop checker. */
+export const loopLinesText: fc.Arbitrary<string> = fc.array(fc.oneof({ weight: 4, arbitrary: loopLine }, { weight: 1, arbitrary: fc.string({ maxLength: 20 }) }), { maxLength: 12 })
+  .chain((lines) => fc.constantFrom('\n', '\r\n', '\r').map((sep) => lines.join(sep)));
+
 /** The realistic input of each target in test/helpers/targets.ts, by name; random text for the rest. */
 export function inputsFor(targetName: string): fc.Arbitrary<string> {
   if (targetName.startsWith('ip-')) return ipListText;
+  if (targetName.startsWith('key-check: ')) return keyMetadataText(targetName.slice('key-check: '.length));
+  if (targetName.startsWith('address-loop: ')) return loopLinesText;
   if (targetName === 'agents: mdxToMarkdown') return mdxText;
   if (targetName === 'data: parseExchangeFile') return mutatedFile('src/data/exchanges/okx.yaml');
   if (targetName === 'data: parseServersFile') return mutatedFile('src/data/servers.yaml');

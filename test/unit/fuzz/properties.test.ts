@@ -1,15 +1,16 @@
 /**
- * Properties particular to each parser and rule set, beyond the shared ones in targets.test.ts
+ * Properties particular to each parser and rule set, beyond the shared ones in test/helpers/fuzz-targets.ts
  * (FUZZ_RUNS cases each).
  */
 import fc from 'fast-check';
-import { describe, expect } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import { visit } from 'unist-util-visit';
 import { parseEntry, parseList, splitEntries } from '../../../src/rules/ip-parse.ts';
 import { checkIps } from '../../../src/rules/ip-check.ts';
+import { fitsMasked } from '../../../src/rules/key-check.ts';
 import { mdxToMarkdown } from '../../../src/agents/markdown.ts';
 import { ipContext, runTarget, servers, targets, exchangeIdsOnDisk } from '../../helpers/targets.ts';
 import { inputsFor, ipListText } from '../../helpers/fuzz-inputs.ts';
@@ -57,6 +58,26 @@ describe('ip-check', () => {
   property('the corrected list is XAPY’s servers whatever was pasted', fc.tuple(ipListText, exchange), ([text, ex]) => {
     const formatted = checkIps(text, ipContext(ex)).formatted;
     expect(formatted.split(/[,\n]/)).toEqual(addresses);
+  });
+});
+
+describe('key-check: masked IP lists', () => {
+  /** The regular expression fitsMasked used to build, "203.**.154" → /^203\..*\.154$/i: right, but exponential in the stars. */
+  const byRegex = (shown: string[], pasted: string[]) => shown.length === pasted.length && shown
+    .map((s) => new RegExp(`^${s.split(/\*+/).map((part) => part.replace(/[.?+^$()[\]{}|\\]/g, '\\$&')).join('.*')}$`, 'i'))
+    .every((re) => pasted.some((p) => re.test(p)));
+  const masked = fc.string({ unit: fc.constantFrom('1', '2', '0', '.', '*', '*', 'a', 'A', ':'), minLength: 1, maxLength: 10 });
+  const entry = fc.string({ unit: fc.constantFrom('1', '2', '0', '.', 'a', 'A', ':'), maxLength: 10 });
+
+  property('fitsMasked says what the regular expression said, without one', fc.tuple(fc.array(masked, { maxLength: 3 }), fc.array(entry, { maxLength: 3 })),
+    ([shown, pasted]) => {
+      expect(fitsMasked(shown, pasted)).toBe(byRegex(shown, pasted));
+    });
+
+  it('takes linear time on a mask of many stars', () => {
+    const t0 = performance.now();
+    expect(fitsMasked([`${'1*'.repeat(30)}x`], ['1'.repeat(50_000)])).toBe(false);
+    expect(performance.now() - t0).toBeLessThan(1_000);
   });
 });
 
