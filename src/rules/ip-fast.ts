@@ -1,7 +1,7 @@
 /**
  * Shortcuts for the forms almost every pasted address takes, so that a long paste is read quickly:
  * ipaddr.js reads every other form. Each one gives exactly what ipaddr.js gives (fast-check
- * properties in test/unit/ip-fast.property.test.ts compare them on random and adversarial text).
+ * properties in test/unit/fuzz/ip-fast.test.ts compare them on random and adversarial text).
  */
 import ipaddr from 'ipaddr.js';
 
