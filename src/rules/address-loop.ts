@@ -91,7 +91,6 @@ export interface LoopReport extends Report {
 
 export const LOOP_CHECKER_PATH = '/tools/address-loop-checker/';
 export const OUTSIDE_NODE = 'outside';
-const PER_RULE_LIMIT = 20;
 
 export const loopRules: RuleDoc[] = [
   { id: 'too-few-exchanges', severity: 'error', title: 'A loop needs at least two exchanges',
@@ -197,7 +196,7 @@ export function checkAddressLoopInput(input: LoopInput, ctx: LoopContext): LoopR
   const netName = (id: string) => ctx.networks.find((n) => n.id === id)?.name ?? id;
   const docs = (id: string) => `${ctx.site}${LOOP_CHECKER_PATH}#${id}`;
 
-  const collector = findingCollector(docs, PER_RULE_LIMIT);
+  const collector = findingCollector(docs);
   /** Adds a finding; its text is built only when it will be shown (a long paste repeats findings past the cap). */
   const add = (id: string, severity: Severity, text: () => [message: string, fix?: string], once?: string) =>
     collector.add(id, severity, () => {

@@ -36,8 +36,6 @@ export interface IpReport extends Report {
 }
 
 export const CHECKER_PATH = '/tools/ip-whitelist-checker/';
-/** At most this many findings of one rule name entries one by one; the rest are counted in one finding. */
-const PER_RULE_LIMIT = 20;
 
 export const ipRules: RuleDoc[] = [
   { id: 'unrestricted', severity: 'error', title: 'The key accepts requests from anywhere',
@@ -99,7 +97,7 @@ export function checkIps(text: string, ctx: IpCheckContext): IpReport {
   const formatted = serverAddresses.join(separatorText(ex?.separator));
   const exchangeName = ex ? ex.name : 'the exchange';
 
-  const collector = findingCollector(docs, PER_RULE_LIMIT);
+  const collector = findingCollector(docs);
   const add = (id: string, severity: Finding['severity'], build: () => { message: string; fix?: string }, perEntry = false) =>
     collector.add(id, severity, build, { capped: perEntry });
 

@@ -46,12 +46,15 @@ export function sortFindings(findings: Finding[]): Finding[] {
     .map(([f]) => f);
 }
 
+/** At most this many findings of one rule name entries one by one; the rest are counted in one finding. */
+export const PER_RULE_LIMIT = 20;
+
 /**
  * Collects a checker's findings. A rule that fires once per entry is capped at `limit` findings
  * plus one that counts the rest, so one pasted flood cannot bury the other findings; a `once`
  * key drops repeats of the same finding. Messages are built only when they will be shown.
  */
-export function findingCollector(docs: (id: string) => string, limit = 20) {
+export function findingCollector(docs: (id: string) => string, limit = PER_RULE_LIMIT) {
   const findings: Finding[] = [];
   const counts = new Map<string, number>();
   const seen = new Set<string>();
