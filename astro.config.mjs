@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import node from '@astrojs/node';
 import { navSections, SITE } from './src/nav.ts';
+import { buildInfo } from './scripts/build-info.mjs';
 
 export default defineConfig({
   site: SITE,
@@ -51,6 +52,8 @@ export default defineConfig({
     }),
   ],
   vite: {
+    // The build's version, commit and time, for /healthz (src/server/health.ts).
+    define: { __XAPY_BUILD__: JSON.stringify(buildInfo()) },
     build: {
       rollupOptions: {
         onwarn(warning, warn) {
