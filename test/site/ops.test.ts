@@ -23,6 +23,9 @@ interface Server {
   exit: Promise<{ code: number | null; signal: NodeJS.Signals | null; afterMs: number }>;
 }
 
+/** Starting a server process takes a few seconds on a busy machine. */
+const SPAWNS = { timeout: 30_000 };
+
 const started: ChildProcess[] = [];
 afterEach(() => {
   for (const child of started.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
@@ -91,7 +94,7 @@ describe('GET /healthz', () => {
   });
 });
 
-describe('the access log', () => {
+describe('the access log', SPAWNS, () => {
   it('writes one JSON line per request: method, path, status, time and request id, never the query string or body', async () => {
     const server = await startServer();
     const secret = 'SECRET-key-d4f1e2';
@@ -119,7 +122,7 @@ describe('the access log', () => {
   });
 });
 
-describe('an unexpected exception', () => {
+describe('an unexpected exception', SPAWNS, () => {
   it('gets a 500 with a generic message and a request id, and is logged with its stack (never the query string)', async () => {
     // XAPY_TEST_FAULT=healthz makes /healthz throw (src/server/health.ts); production never sets it.
     const server = await startServer({ XAPY_TEST_FAULT: 'healthz' }, { wait: false });
@@ -146,7 +149,7 @@ describe('an unexpected exception', () => {
   });
 });
 
-describe('a busy port', () => {
+describe('a busy port', SPAWNS, () => {
   it('ends with one line naming PORT and how to change it, exit code 1', async () => {
     const blocker = createServer();
     await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', r));
@@ -165,29 +168,29 @@ describe('a busy port', () => {
   });
 });
 
-describe('a graceful stop', () => {
+describe('a graceful stop', SPAWNS, () => {
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     it(`on ${signal}: stops accepting, finishes the request in flight, exits 0 within 10 s`, async () => {
       const server = await startServer();
       const body = JSON.stringify({ exchange: 'okx', ips: '192.0.2.10' });
       const half = Math.floor(body.length / 2);
-      // A request in flight: its body arrives in two parts, the second after the signal.
+      // A request in flight: the server has read its headers (it answered "100 Continue"), and its
+      // body arrives in two parts, the second only once the server has stopped accepting connections.
       const answer = new Promise<{ status: number; text: string }>((resolve, reject) => {
-        const req = request(`${server.url}/api/check/ips`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Length': String(body.length) } }, (res) => {
+        const headers = { 'Content-Type': 'application/json', 'Content-Length': String(body.length), Expect: '100-continue' };
+        const req = request(`${server.url}/api/check/ips`, { method: 'POST', headers }, (res) => {
           let text = '';
           res.on('data', (d) => (text += d));
           res.on('end', () => resolve({ status: res.statusCode!, text }));
         });
         req.on('error', reject);
-        req.write(body.slice(0, half));
-        setTimeout(() => {
+        req.on('continue', () => {
+          req.write(body.slice(0, half));
           server.child.kill(signal);
-          setTimeout(async () => {
-            // Stopped accepting: a new connection is refused while the old request still runs.
-            await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
-            req.end(body.slice(half));
-          }, 500);
-        }, 300);
+          const refused = async () => fetch(`${server.url}/healthz`).then(() => false, () => true);
+          expect.poll(refused, { timeout: 5000, interval: 50 }).toBe(true).then(() => req.end(body.slice(half)), reject);
+        });
+        req.flushHeaders();
       });
       const { status, text } = await answer;
       expect(status).toBe(200);
