@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import node from '@astrojs/node';
 import { navSections, SITE } from './src/nav.ts';
+import { buildInfo } from './scripts/build-info.mjs';
 
 export default defineConfig({
   site: SITE,
@@ -29,10 +30,15 @@ export default defineConfig({
       ],
       scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
       // Inline style attributes (code highlighting, the loop diagram) cannot run code.
-      styleDirective: { resources: ["'self'", { resource: "'unsafe-inline'", kind: 'attribute' }] },
+      // 'self' is given for style elements and stylesheets (style-src-elem) rather than for style-src,
+      // where style-src-attr would shadow it anyway: the same policy, stated where it applies.
+      styleDirective: { resources: [{ resource: "'self'", kind: 'element' }, { resource: "'unsafe-inline'", kind: 'attribute' }] },
     },
   },
   // staticHeaders: the build writes each page's policy to dist/_headers.json; scripts/serve.mjs sends it.
+  // Code blocks are highlighted by Starlight's Expressive Code, which needs no inline styles;
+  // Astro's own Shiki highlighter (inline styles, blocked by the CSP) is not used.
+  markdown: { syntaxHighlight: false },
   adapter: node({ mode: 'standalone', staticHeaders: true }),
   integrations: [
     starlight({
@@ -41,6 +47,7 @@ export default defineConfig({
         'Create exchange API keys for XAPY with exactly the permissions it needs, bound to XAPY’s servers, and check them before you connect.',
       social: [],
       lastUpdated: false,
+      disable404Route: true, // src/pages/404.astro renders it (no "404" docs entry needed)
       favicon: '/favicon.svg',
       sidebar: navSections.map((s) => ({ label: s.label, items: s.items ?? [{ autogenerate: { directory: s.pagesIn ?? s.directory } }] })),
       customCss: ['./src/styles/custom.css'],
@@ -51,6 +58,8 @@ export default defineConfig({
     }),
   ],
   vite: {
+    // The build's version, commit and time, for /healthz (src/server/health.ts).
+    define: { __XAPY_BUILD__: JSON.stringify(buildInfo()) },
     build: {
       rollupOptions: {
         onwarn(warning, warn) {

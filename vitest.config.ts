@@ -18,6 +18,8 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 60_000,
           fileParallelism: false,
+          // Tests marked concurrent (the CSP check) run this many pages at once in the file's browser.
+          maxConcurrency: 3,
         },
       },
     ],

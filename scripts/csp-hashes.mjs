@@ -39,7 +39,7 @@ for (const file of htmlFiles(join(dist, 'client'))) {
   });
   const csp = entry.headers.find((h) => h.key === 'Content-Security-Policy');
   if (!csp) continue;
-  csp.value = csp.value.replace(/script-src ([^;]*);/, (all, sources) => {
+  csp.value = csp.value.replace(/script-src ([^;]*);/, (_all, sources) => {
     const have = new Set(sources.split(/\s+/));
     const missing = [...hashes].filter((h) => !have.has(h));
     added += missing.length;

@@ -6,7 +6,20 @@
 // from the build's precompressed copies (src/server/precompressed.ts), everything else on the fly
 // with the `compression` middleware, except event streams, which must stream.
 // HOST and PORT are honoured; defaults: localhost:4321. Run through npm so Node 24 is used.
+//
+// Operations: every request gets an id (X-Request-Id) and one access-log line (src/server/log.ts:
+// method, path without query string, status, time, id); GET /healthz answers from the build; a busy
+// port ends with one line naming PORT; SIGTERM or SIGINT stops accepting connections, lets requests
+// in flight finish and exits 0 (connections still open after 8 s are cut).
+//
+// This file must stay parseable by old Node versions: it checks that this Node can load the .ts
+// modules it imports (type stripping, Node >= 22.18) before importing any of them.
+if (!process.features?.typescript) {
+  console.error(`Node ${process.versions.node} cannot run the server's TypeScript modules: run "npm run serve" (or "npm start"), which uses the project's pinned Node 24.`);
+  process.exit(1);
+}
 import { existsSync, readFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import compression from 'compression';
 
@@ -22,6 +35,8 @@ const { handler } = await import(entry.href);
 const { negotiatePage } = await import('../src/server/negotiate.ts');
 const { headersFor, pagePolicies } = await import('../src/server/security-headers.ts');
 const { precompressed } = await import('../src/server/precompressed.ts');
+const { createLogger, accessEntry } = await import('../src/server/log.ts');
+const log = createLogger();
 const sendPrecompressed = precompressed(new URL('../dist/client/', import.meta.url).pathname);
 const headersFile = new URL('../dist/page-headers.json', import.meta.url);
 const compress = compression({
@@ -29,7 +44,18 @@ const compress = compression({
 });
 const policies = pagePolicies(existsSync(headersFile) ? JSON.parse(readFileSync(headersFile, 'utf8')) : []);
 
-createServer((req, res) => {
+/** A stop in progress: refuse keep-alive reuse, so each connection closes once its request is done. */
+let stopping = false;
+
+const server = createServer((req, res) => {
+  const started = performance.now();
+  const id = randomUUID();
+  // The id the routes see (src/server/http.ts quotes it in a 500) and the client gets back.
+  req.headers['x-request-id'] = id;
+  res.setHeader('X-Request-Id', id);
+  if (stopping) res.setHeader('Connection', 'close');
+  const { method, url } = req;
+  res.on('close', () => log.info(accessEntry(id, method, url, res.statusCode, performance.now() - started), 'request'));
   const path = (req.url ?? '/').split('?')[0];
   try {
     decodeURIComponent(req.url ?? '/');
@@ -43,4 +69,29 @@ createServer((req, res) => {
   if (rewrite) req.url = rewrite;
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   if (!sendPrecompressed(req, res)) compress(req, res, () => handler(req, res));
-}).listen(port, host, () => console.log(`XAPY Docs on http://${host}:${port}`));
+});
+
+server.on('error', (error) => {
+  if (error.code === 'EADDRINUSE' || error.code === 'EACCES') {
+    const why = error.code === 'EADDRINUSE' ? 'is already in use' : 'needs privileges this user lacks';
+    console.error(`Port ${port} on ${host} ${why}: set PORT to another port, e.g. PORT=8080 npm run serve`);
+    process.exit(1);
+  }
+  throw error;
+});
+
+server.listen(port, host, () => log.info({ url: `http://${host}:${port}` }, 'XAPY Docs listening'));
+
+function stop(signal) {
+  if (stopping) return;
+  stopping = true;
+  log.info({ signal }, 'stopping: finishing requests in flight');
+  server.close(() => process.exit(0));
+  // Idle keep-alive connections close now, busy ones as soon as their response is sent.
+  server.closeIdleConnections();
+  setInterval(() => server.closeIdleConnections(), 100).unref();
+  // A client that holds a connection open (an event stream) must not keep the process past 10 s.
+  setTimeout(() => server.closeAllConnections(), 8000).unref();
+}
+process.on('SIGTERM', () => stop('SIGTERM'));
+process.on('SIGINT', () => stop('SIGINT'));

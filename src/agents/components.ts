@@ -20,7 +20,7 @@ import { SITE } from '../nav.ts';
 import { ipCheckExample } from './ip-example.ts';
 import { checkAddressLoop, exampleLoopRequest } from '../server/address-api.ts';
 import { loopCurl } from './examples.ts';
-import { blockquote, code, fence, heading, headingWithId, link, list, p, strong, table } from './mdast.ts';
+import { blockquote, code, fence, headingWithId, link, list, p, strong, table } from './mdast.ts';
 
 const exampleNotice = (): RootContent[] =>
   servers.status === 'example'

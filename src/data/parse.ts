@@ -2,7 +2,7 @@
  * Turns the text of a data file into validated facts, or throws an error whose message
  * names the file, each bad field and what was expected. Pure: callers pass the text.
  */
-import { parse as parseYaml } from 'yaml';
+import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import ipaddr from 'ipaddr.js';
 import { exchangeSchema, networksFileSchema, serversSchema, type Exchange, type Network, type Servers } from './schema.ts';
@@ -19,12 +19,22 @@ function formatIssues(file: string, issues: z.core.$ZodIssue[]): string {
   return `${file} is not valid:\n${lines.join('\n')}`;
 }
 
+/**
+ * Parses one YAML document. What the parser only warns about (an unknown directive or `!tag`)
+ * is an error here too: in a data file it is always a typo, and the value it leaves is not what
+ * the author meant. The parser logs nothing itself (logLevel 'silent'); the message goes into
+ * the DataError.
+ */
 function readYaml(file: string, text: string): unknown {
+  let problem: string | undefined;
   try {
-    return parseYaml(text);
+    const doc = parseDocument(text, { logLevel: 'silent' });
+    problem = (doc.errors[0] ?? doc.warnings[0])?.message;
+    if (!problem) return doc.toJS();
   } catch (e) {
-    throw new DataError(`${file} is not valid YAML: ${(e as Error).message}`);
+    problem = (e as Error).message;
   }
+  throw new DataError(`${file} is not valid YAML: ${problem}`);
 }
 
 export function parseExchangeFile(file: string, text: string): Exchange {

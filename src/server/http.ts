@@ -2,6 +2,10 @@
  * Small HTTP helpers for the server routes: JSON and Markdown responses, and a request
  * body reader that enforces a size limit and never throws.
  */
+import { randomUUID } from 'node:crypto';
+import type { Logger } from 'pino';
+import { createLogger } from './log.ts';
+
 export const MAX_BODY_BYTES = 64 * 1024;
 
 export class HttpError extends Error {
@@ -96,15 +100,32 @@ export function depthOf(value: unknown): number {
   return max;
 }
 
-/** Runs a handler; turns HttpError into its response and anything unexpected into a 400/500-free message. */
+/**
+ * Runs a handler and turns an HttpError (a client mistake: bad body, wrong method, unknown page)
+ * into its 4xx response. Anything else is a bug in this server: it propagates to the middleware,
+ * which answers 500 with a request id and logs the stack (see `internalError`).
+ */
 export async function handle(run: () => Promise<Response> | Response): Promise<Response> {
   try {
     return await run();
   } catch (e) {
     if (e instanceof HttpError) return errorJson(e);
-    console.error(e);
-    return json(400, { error: 'The request could not be processed. Check it against the API description on the checker page.' });
+    throw e;
   }
+}
+
+let errorLog: Logger | undefined;
+
+/**
+ * The answer to an unexpected exception: 500 with a generic message and the request id, which
+ * scripts/serve.mjs puts on every request (`X-Request-Id`); the log line holds the same id and the
+ * stack, never the request's query string or body.
+ */
+export function internalError(error: unknown, request: Request): Response {
+  const requestId = request.headers.get('x-request-id') ?? randomUUID();
+  errorLog ??= createLogger();
+  errorLog.error({ id: requestId, method: request.method, path: new URL(request.url).pathname, err: error }, 'unexpected exception');
+  return json(500, { error: `Something went wrong on our side. Retry later; if it keeps happening, report it with request id ${requestId}.`, requestId }, { 'X-Request-Id': requestId });
 }
 
 export function methodNotAllowed(allowed: string[]): HttpError {

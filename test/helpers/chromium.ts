@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 
 export const INSTALL_HINT = 'Install it with: apt-get install -y --no-install-recommends chromium (or set CHROMIUM_PATH).';
@@ -34,15 +34,17 @@ export function findChromium(): string | undefined {
 export const chromiumPath = findChromium();
 if (!chromiumPath) console.warn(`[browser tests skipped] Chromium not found. ${INSTALL_HINT}`);
 
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
 export async function launch(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'xapy-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath!,
     headless: true,
-    args: [
-      '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
   });
   return {
     context,
@@ -109,4 +111,47 @@ export function usePagePerTest(baseUrl: string) {
     await t.browser.closePage(t.page);
   });
   return t;
+}
+
+/**
+ * For tests that run concurrently (`{ concurrent: true }`): one browser per test file, and every
+ * `newPage()` in a fresh browser context of its own, so each page is the visible page of its own
+ * window (a second tab in one window would be a hidden background tab: idle callbacks, lazy loading
+ * and timers behave differently there). `closePage()` closes the page and its context and fails
+ * the test if a script error happened. Call inside a describe block. In a concurrent test use the
+ * test context's `expect` (`async ({ expect }) => …`): the global `expect.poll`, which the widget
+ * drivers in widgets.ts use, refuses to run outside a known current test.
+ */
+export function useConcurrentPages(baseUrl: string) {
+  let browser: Browser | undefined;
+  const contexts = new WeakMap<Page, BrowserContext>();
+  const pageErrors = new WeakMap<Page, string[]>();
+  const state = {
+    servers: undefined as unknown as ServersJson,
+    addresses: [] as string[],
+    async newPage() {
+      const context = await browser!.newContext();
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(String(error)));
+      pageErrors.set(page, errors);
+      contexts.set(page, context);
+      return page;
+    },
+    async closePage(page: Page) {
+      await contexts.get(page)?.close();
+      expect(pageErrors.get(page), 'no uncaught script error on the page').toEqual([]);
+    },
+  };
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: chromiumPath!, headless: true, args: CHROMIUM_ARGS });
+    state.servers = (await (await fetch(`${baseUrl}/servers.json`)).json()) as ServersJson;
+    state.addresses = state.servers.servers.map((s) => s.address);
+    expect(state.addresses.length).toBeGreaterThan(0);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return state;
 }

@@ -14,7 +14,7 @@ declare module 'vitest' {
   }
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
     srv.once('error', reject);
@@ -31,7 +31,8 @@ export default async function setup(project: TestProject) {
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run "npm run build" first (npm test does it for you).`);
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [server], {
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port) },
+    // LOG_LEVEL=warn: no access log (the tests make thousands of requests); errors are still logged.
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
