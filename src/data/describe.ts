@@ -190,7 +190,11 @@ export function keySteps(ex: Exchange): string[] {
   const types = known(k.keyTypes);
   const phrase = known(k.passphrase);
   const ipLabel = known(ex.ip.formLabel);
-  const quoted = (rows: { label: string }[]) => rows.map((p) => `“${p.label}”`);
+  /** "“A” under G, “B” and “C”": each box by its label, with its group where the form has one. */
+  const quoted = (rows: { label: string; group?: string }[]) => {
+    const names = rows.map((p) => (p.group ? `“${p.label}” under ${p.group}` : `“${p.label}”`));
+    return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? '');
+  };
   const ticked = (level: Level) => permissionRows(ex, level).filter((p) => p.rule === 'tick');
   const readTrade = ticked('readTrade');
   const extra = ticked('readWrite').filter((b) => !readTrade.some((r) => r.label === b.label && r.group === b.group));
@@ -203,8 +207,8 @@ export function keySteps(ex: Exchange): string[] {
     `Open the API management page: ${web ?? 'its location is not documented; look for “API” in your account menu'}${app ? ` (in the app: ${app})` : ''}.`,
     `${recommended && types!.options.length > 1 ? `Create a new key of the type “${recommended.label}”. ${types!.why}` : 'Create a new key.'} Name it so you can recognise it later, for example “XAPY”, and use it only for XAPY.${phrase ? ' Enter the passphrase you chose.' : ''}`,
     `Bind the key to XAPY’s servers before you tick any box: ${ipLabel ? `choose “${ipLabel}” and enter` : 'in the key’s IP restriction, enter'} XAPY’s server addresses, and only those, as the next section shows them.${withdrawBox && known(ex.ip.withdrawRequiresIp) === true ? ` ${n} lets you tick “${withdrawBox.label}” only on a key bound to IP addresses.` : ''}`,
-    `For Read + Trade, tick ${quoted(readTrade).join(' and ') || 'the boxes marked “Tick” in the table above'}. Leave every other box off.`,
-    ...(extra.length ? [`For Read-Write, also tick ${quoted(extra).join(' and ')}, once your withdrawal whitelist is in place. ${apiLimitSentence(ex)}`] : []),
+    `For Read + Trade, tick ${quoted(readTrade) || 'the boxes marked “Tick” in the table above'}. Leave every other box off.`,
+    ...(extra.length ? [`For Read-Write, also tick ${quoted(extra)}, once your withdrawal whitelist is in place. ${apiLimitSentence(ex)}`] : []),
     `Confirm with your two-factor code. ${n} then shows the API key and its secret: copy both now, as the secret is usually shown only once.`,
     `In XAPY, open Settings → API keys, choose ${n}, and enter ${phrase ? 'the API key, the secret and the passphrase' : 'the API key and the secret'}. XAPY asks for your XAPY two-factor code to save them.`,
   ];
