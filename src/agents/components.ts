@@ -8,7 +8,8 @@ import type { ComponentRenderer, JsxElementInfo } from './markdown.ts';
 import { exchanges, getExchange, networks, servers } from '../data/index.ts';
 import { loopAssets } from '../data/assets.ts';
 import { closedLoopExample } from '../components/loop-diagram.ts';
-import { allFactRows, factText, networkSupportView, withdrawalFactRows, withdrawalOverview, type FactRow, guidePath, keySteps, errorAnchor, errorKindLabel, ipFactRows, levels, overviewRows, permissionRows, withoutIpShort } from '../data/describe.ts';
+import { factsCheckedText } from '../data/facts.ts';
+import { allFactRows, apiLimitSentence, factText, networkSupportView, withdrawalFactRows, withdrawalOverview, type FactRow, guidePath, keySteps, errorAnchor, errorKindLabel, ipFactRows, levels, overviewRows, permissionRows, withoutIpShort } from '../data/describe.ts';
 import { ipFactsOf } from '../rules/ip-check.ts';
 import { catalogueOf } from '../rules/catalogues.ts';
 import { enterSentence, serverFormats } from '../rules/server-format.ts';
@@ -168,7 +169,7 @@ const withdrawalFacts: ComponentRenderer = (el) => {
   if (typeof el.attributes.exchange === 'string') {
     const ex = exchangeOf(el);
     const rows = withdrawalFactRows(ex, networks);
-    return [rows.length ? factTable(ex.name, rows) : p(`Not documented yet: check ${ex.name}’s security settings for an address book and a whitelist-only switch.`)];
+    return rows.length ? [p(apiLimitSentence(ex)), factTable(ex.name, rows)] : [p(`Not documented yet: check ${ex.name}’s security settings for an address book and a whitelist-only switch.`)];
   }
   const { header, rows } = withdrawalOverview(exchanges, networks);
   return [table(header, rows.map((r) => [link(r.guide, r.name), ...r.cells.map((c) => (c.source ? link(c.source, c.text) : c.text))]))];
@@ -242,6 +243,7 @@ export const componentRenderers: Record<string, ComponentRenderer> = {
   Fact: (el) => [{ type: 'text', value: factText(exchangeOf(el), String(el.attributes.name)) }],
   KeySteps: (el) => [list(keySteps(exchangeOf(el)).map((s) => [s]), true)],
   FactsBox: factsBox,
+  FactsChecked: (el) => [p(factsCheckedText(exchangeOf(el), new Date().toISOString().slice(0, 10)))],
   PermissionTabs: permissionTabs,
   ServerCopy: serverCopy,
   Pitfalls: pitfalls,

@@ -1,7 +1,7 @@
 /**
  * Facts in words, for the tables on the pages and their Markdown twins (one wording for both).
  */
-import type { Exchange, Fact, Network } from './schema.ts';
+import type { ApiLimit, Exchange, Fact, Network } from './schema.ts';
 import { loopAssets } from './assets.ts';
 
 type LoopAsset = (typeof loopAssets)[number];
@@ -123,35 +123,94 @@ export function overviewRows(list: Exchange[]) {
   return { header, rows };
 }
 
-/** One worded fact by its key (e.g. "webPath", "maxPerKey"), for inline use in a guide. */
+/** One worded fact by its key (e.g. "webPath", "maxPerKey", "apiLimitedToWhitelist"), for inline use in a guide. */
 export function factText(ex: Exchange, key: string): string {
-  const row = allFactRows(ex).find((r) => r.key === key);
-  if (!row) throw new Error(`No fact "${key}" for ${ex.id}; known: ${allFactRows(ex).map((r) => r.key).join(', ')}`);
+  const rows = [...allFactRows(ex), ...withdrawalFactRows(ex, [])];
+  const row = rows.find((r) => r.key === key);
+  if (!row) throw new Error(`No fact "${key}" for ${ex.id}; known: ${rows.map((r) => r.key).join(', ')}`);
   return row.text;
 }
 
-/** The key-creation steps of a guide, as plain sentences (rendered as an ordered list on the page and in Markdown). */
+/** The exchange's whitelist-only switch by name, or a description when its name is not documented. */
+function switchName(ex: Exchange): string {
+  const v = ex.withdrawal?.whitelistOnlySwitch.value;
+  return v && v !== 'unknown' ? `“${v.label}”` : 'its whitelist-only setting';
+}
+
+/** How far an exchange keeps API withdrawals to the whitelist; `unknown` when it does not say. */
+export function apiLimitOf(ex: Exchange): ApiLimit | 'unknown' {
+  return ex.withdrawal?.apiLimitedToWhitelist.value ?? 'unknown';
+}
+
+/** Safest first: the order in which exchanges protect a Read-Write key from sending funds elsewhere. */
+export const apiLimitRank: Record<ApiLimit | 'unknown', number> = { always: 0, 'when-switch-on': 1, unknown: 2, no: 3 };
+
+/** The least protective value among the exchanges: what a sentence about all of them may promise. */
+export const weakestApiLimit = (list: Exchange[]): ApiLimit | 'unknown' =>
+  list.map(apiLimitOf).reduce((a, b) => (apiLimitRank[b] > apiLimitRank[a] ? b : a), 'always' as ApiLimit | 'unknown');
+
+/** Whether API withdrawals follow the whitelist, in a short phrase (tables). */
+export function apiLimitText(ex: Exchange): string {
+  const limit = apiLimitOf(ex);
+  const f = ex.withdrawal?.apiLimitedToWhitelist;
+  const base = {
+    always: 'yes, always',
+    'when-switch-on': `only while ${switchName(ex)} is on`,
+    no: 'no: a key can send funds anywhere',
+    unknown: NOT_DOCUMENTED,
+  }[limit];
+  return f?.disputed && limit !== 'unknown' ? `${base} (sources disagree)` : base;
+}
+
+/**
+ * Where a Read-Write key on this exchange can send funds, and what to do about it, in sentences:
+ * the one wording the guide's steps and any page about this exchange use.
+ */
+export function apiLimitSentence(ex: Exchange): string {
+  const n = ex.name;
+  switch (apiLimitOf(ex)) {
+    case 'always':
+      return `${n} lets a key withdraw only to addresses you have approved on ${n} (the withdrawal facts below say how), whatever your other settings.`;
+    case 'when-switch-on':
+      return `${n} keeps a key’s withdrawals to your whitelist only while ${switchName(ex)} is on; with it off, a key that may withdraw can send funds to any address. Switch it on before you give the key withdrawal permission, and leave it on.`;
+    case 'no':
+      return `${n} does not keep a key’s withdrawals to your whitelist: a key that may withdraw can send funds to any address. Use Read + Trade on ${n} and move funds there by hand.`;
+    default:
+      return `${n} does not say whether a key’s withdrawals follow your whitelist, so treat a key that may withdraw as able to send funds to any address. Use Read + Trade on ${n} unless ${n}’s support confirms that API withdrawals follow the whitelist.`;
+  }
+}
+
+/** The key-creation steps of a guide, in the order the exchange's form works (an ordered list on the page and in Markdown). */
 export function keySteps(ex: Exchange): string[] {
   const k = ex.key;
   if (!k) return [];
-  const known = <T>(f: Fact<T>) => (f.value === 'unknown' ? undefined : (f.value as T));
+  const known = <T>(f: Fact<T> | undefined) => (f === undefined || f.value === 'unknown' ? undefined : (f.value as T));
   const web = known(k.webPath);
   const app = known(k.appPath);
   const types = known(k.keyTypes);
   const phrase = known(k.passphrase);
-  const boxes = (level: Level) => permissionRows(ex, level).filter((p) => p.rule === 'tick').map((p) => `“${p.label}”`);
-  const readTrade = boxes('readTrade');
-  const extra = boxes('readWrite').filter((b) => !readTrade.includes(b));
+  const ipLabel = known(ex.ip.formLabel);
+  /** "“A” under G, “B” and “C”": each box by its label, with its group where the form has one. */
+  const quoted = (rows: { label: string; group?: string }[]) => {
+    const names = rows.map((p) => (p.group ? `“${p.label}” under ${p.group}` : `“${p.label}”`));
+    return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : (names[0] ?? '');
+  };
+  const ticked = (level: Level) => permissionRows(ex, level).filter((p) => p.rule === 'tick');
+  const readTrade = ticked('readTrade');
+  const extra = ticked('readWrite').filter((b) => !readTrade.some((r) => r.label === b.label && r.group === b.group));
+  const withdrawBox = ticked('readWrite').find((p) => p.capabilities.includes('withdraw'));
+  const futuresFirst = ex.pitfalls.find((p) => /open-futures/.test(p.id));
   const recommended = types?.options.find((o) => o.id === types.recommended);
+  const n = ex.name;
   return [
-    `Sign in to ${ex.name} and make sure two-factor authentication is on. Open the API management page: ${web ?? 'its location is not documented; look for “API” in your account menu'}${app ? ` (in the app: ${app})` : ''}.`,
-    ...(recommended && types!.options.length > 1 ? [`Create a new key of the type “${recommended.label}”. ${types!.why}`] : ['Create a new key.']),
-    'Name it so you can recognise it later, for example “XAPY”. Use a new key only for XAPY.',
-    `Set the permissions as the table above shows. For Read + Trade tick ${readTrade.join(' and ') || 'the boxes marked “Tick”'}${extra.length ? `; for Read-Write also tick ${extra.join(' and ')}` : ''}. Leave every other box off.`,
-    ...(phrase ? [`Choose a new passphrase for the key and keep it with the secret. ${ex.name} cannot show it again or recover it.`] : []),
-    'Bind the key to XAPY’s server IP addresses, and only those, as shown in the next section.',
-    `Confirm with your two-factor code. ${ex.name} then shows the API key and its secret: copy both now, as the secret is usually shown only once.`,
-    `In XAPY, open Settings → API keys, choose ${ex.name}, and enter ${phrase ? 'the API key, the secret and the passphrase' : 'the API key and the secret'}. XAPY asks for your XAPY two-factor code to save them.`,
+    `Before you start: turn on two-factor authentication for your ${n} account, and open your ${n} futures account if you have not yet, since XAPY trades perpetual futures.${futuresFirst ? ` ${futuresFirst.text}` : ''}${phrase ? ` Think of a new passphrase for the key: ${n} asks for it on the key form, XAPY needs it with the key, and ${n} cannot show it again or recover it.` : ''}`,
+    `Open the API management page: ${web ?? 'its location is not documented; look for “API” in your account menu'}${app ? ` (in the app: ${app})` : ''}.`,
+    `${recommended && types!.options.length > 1 ? `Create a new key of the type “${recommended.label}”. ${types!.why}` : 'Create a new key.'} Name it so you can recognise it later, for example “XAPY”, and use it only for XAPY.${phrase ? ' Enter the passphrase you chose.' : ''}`,
+    `Bind the key to XAPY’s servers before you tick any box: ${ipLabel ? `choose “${ipLabel}” and enter` : 'in the key’s IP restriction, enter'} XAPY’s server addresses, and only those, as the next section shows them.${withdrawBox && known(ex.ip.withdrawRequiresIp) === true ? ` ${n} lets you tick “${withdrawBox.label}” only on a key bound to IP addresses.` : ''}`,
+    `For Read + Trade, tick ${quoted(readTrade) || 'the boxes marked “Tick” in the table above'}. Leave every other box off.`,
+    ...(extra.length ? [`For Read-Write, also tick ${quoted(extra)}, once your withdrawal whitelist is in place. ${apiLimitSentence(ex)}`] : []),
+    `Confirm with your two-factor code. ${n} then shows the API key and its secret: copy both now, as the secret is usually shown only once.`,
+    `In XAPY, open Settings → API keys, choose ${n}, and enter ${phrase ? 'the API key, the secret and the passphrase' : 'the API key and the secret'}. XAPY asks for your XAPY two-factor code to save them.`,
   ];
 }
 
@@ -164,7 +223,7 @@ export function withdrawalFactRows(ex: Exchange, networks: readonly Network[]): 
   return [
     { key: 'addressBookPath', label: 'Where the address book is', text: withStatus(w.addressBookPath, (v) => v), fact: w.addressBookPath },
     { key: 'whitelistOnlySwitch', label: 'Whitelist-only switch', text: withStatus(w.whitelistOnlySwitch, (v) => (v ? `“${v.label}”` : 'none')), fact: w.whitelistOnlySwitch },
-    { key: 'apiLimitedToWhitelist', label: 'API withdrawals limited to the whitelist', text: withStatus(w.apiLimitedToWhitelist, yesNo), fact: w.apiLimitedToWhitelist },
+    { key: 'apiLimitedToWhitelist', label: 'API withdrawals limited to the whitelist', text: apiLimitText(ex), fact: w.apiLimitedToWhitelist },
     { key: 'separateApiWhitelist', label: 'Separate whitelist for API keys', text: withStatus(w.separateApiWhitelist, yesNo), fact: w.separateApiWhitelist },
     { key: 'newAddressDelay', label: 'Delay before a new address can be used', text: withStatus(w.newAddressDelay, (v) => v.summary), fact: w.newAddressDelay },
     {

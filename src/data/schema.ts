@@ -134,14 +134,23 @@ const networkSupport = z.strictObject({
   withdraw: z.array(z.string().regex(/^[a-z0-9-]+$/)),
 });
 
+/** Whether an exchange keeps API withdrawals to the whitelist: always, only while its switch is on, or not at all. */
+export const apiLimits = ['always', 'when-switch-on', 'no'] as const;
+export type ApiLimit = (typeof apiLimits)[number];
+
 /** How withdrawals to whitelisted addresses work on one exchange (the "closed loop" guide and checker). */
 export const withdrawalSchema = z.strictObject({
   /** Menu path to the withdrawal address book, in the exchange's own words. */
   addressBookPath: fact(z.string().min(5), 'the menu path as text'),
   /** The switch that blocks withdrawals to addresses not on the list; null when the exchange has none. */
   whitelistOnlySwitch: fact(z.union([z.strictObject({ label: z.string().min(3) }), z.null()]), 'an object with the switch label, or null'),
-  /** Whether API withdrawals can only go to whitelisted / verified addresses. */
-  apiLimitedToWhitelist: fact(z.boolean(), 'true or false'),
+  /**
+   * Where a key with withdrawal permission can send funds: `always` only to the saved / verified list,
+   * whatever the account settings; `when-switch-on` only while the exchange's whitelist-only switch
+   * (whitelistOnlySwitch) is on, anywhere otherwise; `no` anywhere. Every sentence about where a
+   * Read-Write key can send funds is rendered from this fact (see apiLimitText in ./describe.ts).
+   */
+  apiLimitedToWhitelist: fact(z.enum(apiLimits), `one of: ${apiLimits.join(', ')}`),
   /** Whether API keys use a whitelist of their own, separate from the web address book (CoinEx). */
   separateApiWhitelist: fact(z.boolean(), 'true or false'),
   /** A hold on newly added addresses before they can be used. */
@@ -177,6 +186,8 @@ export const exchangeSchema = z.strictObject({
     separator: fact(z.enum(separators), '"comma" or "newline"'),
     withoutIp: fact(withoutIpSchema, 'an object with effect, days and summary'),
     withdrawRequiresIp: fact(z.boolean(), 'true or false'),
+    /** The IP option's label on the key form, in the exchange's words, when it is known. */
+    formLabel: fact(z.string().min(3), 'the label as text').optional(),
   }),
   key: keySchema,
   pitfalls: z.array(pitfallSchema).default([]),

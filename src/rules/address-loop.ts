@@ -4,7 +4,7 @@
  * the exchanges' facts and the network list; the result is a report plus the loop as a graph.
  */
 import { loopAssets } from '../data/assets.ts';
-import type { Exchange, Network } from '../data/schema.ts';
+import type { ApiLimit, Exchange, Network } from '../data/schema.ts';
 import { addressKey, checkAddress } from './addresses.ts';
 import { findingCollector, quote, reportToMarkdown, verdictOf, type Report, type RuleDoc, type Severity } from './report.ts';
 
@@ -17,7 +17,10 @@ export interface LoopExchangeFacts {
   name: string;
   /** Networks per asset for deposits and withdrawals; 'unknown' when not documented. */
   networks: Support | 'unknown';
-  apiLimitedToWhitelist: boolean | 'unknown';
+  /** Whether API withdrawals follow the whitelist: always, only while the switch is on, never, or not documented. */
+  apiLimitedToWhitelist: ApiLimit | 'unknown';
+  /** The whitelist-only switch's label, when the exchange names it. */
+  whitelistSwitch?: string;
   separateApiWhitelist: boolean | 'unknown';
 }
 
@@ -124,9 +127,11 @@ export const loopRules: RuleDoc[] = [
   { id: 'own-deposit-address', severity: 'warning', title: 'An exchange whitelists its own deposit address',
     explanation: 'Withdrawing from an exchange to your deposit address on the same exchange does not move funds between exchanges. The entry is useless for rebalancing; remove it to keep the list short.' },
   { id: 'api-not-limited', severity: 'warning', title: 'API withdrawals are not limited to the whitelist',
-    explanation: 'On this exchange, according to its documentation, a key with withdrawal permission is not restricted to whitelisted addresses. The loop then relies on the IP binding alone; consider Read + Trade on this exchange.' },
+    explanation: 'On this exchange, according to its documentation, a key with withdrawal permission is not restricted to whitelisted addresses. The loop then relies on the IP binding alone; use Read + Trade on this exchange.' },
   { id: 'api-limit-unknown', severity: 'warning', title: 'Not documented whether API withdrawals follow the whitelist',
-    explanation: 'We found no official statement of whether this exchange restricts API withdrawals to whitelisted addresses. Switch on whitelist-only withdrawals and confirm in the exchange’s security settings.' },
+    explanation: 'The exchange does not say whether it restricts API withdrawals to whitelisted addresses, so treat a key with withdrawal permission as able to send anywhere. Use Read + Trade on this exchange unless its support confirms that API withdrawals follow the whitelist.' },
+  { id: 'api-limit-needs-switch', severity: 'info', title: 'API withdrawals follow the whitelist only while its switch is on',
+    explanation: 'On this exchange a key with withdrawal permission is kept to the whitelist only while the whitelist-only setting is on; with it off, the key can send funds anywhere. The checker cannot see the setting: switch it on, and leave it on.' },
   { id: 'separate-api-whitelist', severity: 'info', title: 'The exchange keeps a separate whitelist for API keys',
     explanation: 'Some exchanges let an API key withdraw only to addresses added to the key itself, not those in the ordinary address book. Add the same addresses there.' },
   { id: 'address-unchecked', severity: 'info', title: 'An address format the checker cannot validate',
@@ -141,6 +146,7 @@ export function loopFactsOf(exchange: Exchange): LoopExchangeFacts {
     name: exchange.name,
     networks: w ? w.networks.value : 'unknown',
     apiLimitedToWhitelist: w ? w.apiLimitedToWhitelist.value : 'unknown',
+    ...(w && w.whitelistOnlySwitch.value && w.whitelistOnlySwitch.value !== 'unknown' ? { whitelistSwitch: w.whitelistOnlySwitch.value.label } : {}),
     separateApiWhitelist: w ? w.separateApiWhitelist.value : 'unknown',
   };
 }
@@ -454,10 +460,14 @@ export function checkAddressLoopInput(input: LoopInput, ctx: LoopContext): LoopR
     if (f.separateApiWhitelist === true) {
       add('separate-api-whitelist', 'info', () => [`${f.name} keeps a separate whitelist for API withdrawals.`, `Add the same addresses to the API key’s own whitelist on ${f.name}.`]);
     }
-    if (f.apiLimitedToWhitelist === false) {
-      add('api-not-limited', 'warning', () => [`${f.name} documents that API withdrawals are not limited to whitelisted addresses.`, `Consider a Read + Trade key on ${f.name}, and move funds there by hand.`]);
+    if (f.apiLimitedToWhitelist === 'no') {
+      add('api-not-limited', 'warning', () => [`${f.name} documents that API withdrawals are not limited to whitelisted addresses.`, `Use a Read + Trade key on ${f.name}, and move funds there by hand.`]);
+    } else if (f.apiLimitedToWhitelist === 'when-switch-on') {
+      const setting = f.whitelistSwitch ? `“${f.whitelistSwitch}”` : 'its whitelist-only setting';
+      add('api-limit-needs-switch', 'info', () => [`${f.name} keeps API withdrawals to this whitelist only while ${setting} is on; with it off, a key that may withdraw can send funds anywhere.`,
+        `Switch on ${setting} on ${f.name} before you give the key withdrawal permission, and leave it on.`]);
     } else if (f.apiLimitedToWhitelist === 'unknown') {
-      add('api-limit-unknown', 'warning', () => [`${f.name} does not document whether API withdrawals are limited to the whitelist.`, `Switch on whitelist-only withdrawals on ${f.name} and confirm in its security settings that they apply to API keys.`]);
+      add('api-limit-unknown', 'warning', () => [`${f.name} does not document whether API withdrawals are limited to the whitelist.`, `Use a Read + Trade key on ${f.name} unless ${f.name}’s support confirms that API withdrawals follow the whitelist.`]);
     }
   }
 

@@ -25,7 +25,7 @@ const networks: Network[] = [
 
 const everywhere = { deposit: ['ethereum', 'tron', 'bsc', 'solana', 'ton', 'tagchain'], withdraw: ['ethereum', 'tron', 'bsc', 'solana', 'ton', 'tagchain'] };
 const facts = (id: string, name: string, over: Partial<LoopExchangeFacts> = {}): LoopExchangeFacts => ({
-  id, name, networks: { USDT: everywhere, USDC: everywhere }, apiLimitedToWhitelist: true, separateApiWhitelist: false, ...over,
+  id, name, networks: { USDT: everywhere, USDC: everywhere }, apiLimitedToWhitelist: 'always', separateApiWhitelist: false, ...over,
 });
 const exchanges: LoopExchangeFacts[] = [
   facts('alpha', 'Alpha'),
@@ -36,7 +36,7 @@ const exchanges: LoopExchangeFacts[] = [
   facts('island', 'Island', { networks: { USDT: { deposit: ['solana'], withdraw: ['solana'] }, USDC: { deposit: [], withdraw: [] } } }),
   facts('vague', 'Vague', { networks: 'unknown', apiLimitedToWhitelist: 'unknown' }),
   facts('apart', 'Apart', { separateApiWhitelist: true }),
-  facts('loose', 'Loose', { apiLimitedToWhitelist: false }),
+  facts('loose', 'Loose', { apiLimitedToWhitelist: 'no' }),
 ];
 const ctx: LoopContext = { exchanges, networks, site: 'https://docs.example' };
 

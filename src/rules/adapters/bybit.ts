@@ -26,9 +26,9 @@ const ITEMS: [string, string, string, Capability[]][] = [
   ['Affiliate', 'Affiliate', 'Affiliate', ['other']],
   ['FiatP2P', 'FiatP2POrder', 'P2P', ['p2p']],
   ['FiatP2P', 'Advertising', 'P2P advertising', ['p2p']],
-  ['FiatBitPay', 'FiatBitPayOrder', 'Bybit Pay', ['p2p']],
+  ['FiatBitPay', 'FaitPayOrder', 'Bybit Pay', ['p2p']], // sic: the docs and responses spell it FaitPayOrder
   ['FiatConvertBroker', 'FiatConvertBrokerOrder', 'Fiat convert (broker)', ['p2p']],
-  ['BitCard', 'QueryCardInfo', 'Bybit Card', ['other']],
+  ['BitCard', 'BitCard', 'Bybit Card', ['other']],
   ['ByXPost', 'ByXPost', 'ByX post', ['other']],
 ];
 const READ: KeyFlag = { name: 'readOnly', label: 'Read (every key)', on: true, capabilities: ['read'] };
