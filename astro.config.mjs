@@ -3,9 +3,13 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import node from '@astrojs/node';
 import { navSections, SITE } from './src/nav.ts';
+import { remarkSiteOrigin } from './src/agents/site-origin.ts';
 
 export default defineConfig({
+  // SITE from the build's environment (default https://docs.xapy.io), checked by src/nav.ts.
   site: SITE,
+  // Full URLs that authors write with the production origin show the built SITE instead.
+  markdown: { remarkPlugins: [remarkSiteOrigin] },
   trailingSlash: 'ignore',
   // The API is stateless and cookie-free, so there is nothing for a cross-site request to forge;
   // Astro's origin check would answer curl's default form content type with a bare 403.

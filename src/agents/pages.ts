@@ -4,6 +4,7 @@
  */
 import type { Root } from 'mdast';
 import { mdxToTree, stringifyMarkdown } from './markdown.ts';
+import { rewriteOrigin } from './site-origin.ts';
 import { componentRenderers } from './components.ts';
 import { INTRO_ID, sectionBlocks, sectionsOf, type Section } from './sections.ts';
 import { blockquote, code, fence, heading, link, list, p } from './mdast.ts';
@@ -46,6 +47,7 @@ export function pageTwin(page: DocPage): PageTwin {
       pagePath: htmlPath(page.id),
       components: componentRenderers,
     });
+    rewriteOrigin(tree);
     const sections = sectionsOf(tree);
     const body = stringifyMarkdown(tree);
     twin = { tree, sections, body, markdown: decorate(page, body, sections) };
