@@ -3,13 +3,30 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import node from '@astrojs/node';
 import { navSections, SITE } from './src/nav.ts';
-import { remarkSiteOrigin } from './src/agents/site-origin.ts';
+import { satteriSiteOrigin } from './src/agents/site-origin.ts';
+
+/**
+ * Full URLs that authors write in MDX with the production origin show the built SITE instead
+ * (src/agents/site-origin.ts): a plugin for Astro's Markdown processor, Sätteri, added the way
+ * Starlight adds its own.
+ */
+const siteOriginInMdx = {
+  name: 'xapy-site-origin',
+  hooks: {
+    /** @param {{ config: import('astro').AstroConfig }} options */
+    'astro:config:setup': ({ config }) => {
+      const processor = config.markdown.processor;
+      if (processor?.name !== 'satteri') {
+        throw new Error(`xapy-site-origin expects Astro's default Markdown processor, Sätteri, and found "${processor?.name}": port satteriSiteOrigin (src/agents/site-origin.ts) to it.`);
+      }
+      /** @type {{ mdastPlugins: unknown[] }} */ (processor.options).mdastPlugins.push(satteriSiteOrigin);
+    },
+  },
+};
 
 export default defineConfig({
   // SITE from the build's environment (default https://docs.xapy.io), checked by src/nav.ts.
   site: SITE,
-  // Full URLs that authors write with the production origin show the built SITE instead.
-  markdown: { remarkPlugins: [remarkSiteOrigin] },
   trailingSlash: 'ignore',
   // The API is stateless and cookie-free, so there is nothing for a cross-site request to forge;
   // Astro's origin check would answer curl's default form content type with a bare 403.
@@ -39,6 +56,7 @@ export default defineConfig({
   // staticHeaders: the build writes each page's policy to dist/_headers.json; scripts/serve.mjs sends it.
   adapter: node({ mode: 'standalone', staticHeaders: true }),
   integrations: [
+    siteOriginInMdx,
     starlight({
       title: 'XAPY Docs',
       description:
