@@ -241,10 +241,12 @@ export const serversSchema = z
     }
   })
   .transform(({ updated: _, ...list }) => {
-    const history = list.history.map((c, i) => ({
-      ...c,
-      version: versionOf(c.date, list.history.slice(0, i + 1).filter((d) => d.date === c.date).length),
-    }));
+    const seen = new Map<string, number>(); // date -> changes so far that day
+    const history = list.history.map((c) => {
+      const nth = (seen.get(c.date) ?? 0) + 1;
+      seen.set(c.date, nth);
+      return { ...c, version: versionOf(c.date, nth) };
+    });
     const last = history.at(-1)!;
     return { ...list, history, updated: last.date, version: last.version };
   });
