@@ -4,8 +4,29 @@ import starlight from '@astrojs/starlight';
 import node from '@astrojs/node';
 import { navSections, SITE } from './src/nav.ts';
 import { buildInfo } from './scripts/build-info.mjs';
+import { satteriSiteOrigin } from './src/agents/site-origin.ts';
+
+/**
+ * Full URLs that authors write in MDX with the production origin show the built SITE instead
+ * (src/agents/site-origin.ts): a plugin for Astro's Markdown processor, Sätteri, added the way
+ * Starlight adds its own.
+ */
+const siteOriginInMdx = {
+  name: 'xapy-site-origin',
+  hooks: {
+    /** @param {{ config: import('astro').AstroConfig }} options */
+    'astro:config:setup': ({ config }) => {
+      const processor = config.markdown.processor;
+      if (processor?.name !== 'satteri') {
+        throw new Error(`xapy-site-origin expects Astro's default Markdown processor, Sätteri, and found "${processor?.name}": port satteriSiteOrigin (src/agents/site-origin.ts) to it.`);
+      }
+      /** @type {{ mdastPlugins: unknown[] }} */ (processor.options).mdastPlugins.push(satteriSiteOrigin);
+    },
+  },
+};
 
 export default defineConfig({
+  // SITE from the build's environment (default https://docs.xapy.io), checked by src/nav.ts.
   site: SITE,
   trailingSlash: 'ignore',
   // The API is stateless and cookie-free, so there is nothing for a cross-site request to forge;
@@ -41,6 +62,7 @@ export default defineConfig({
   markdown: { syntaxHighlight: false },
   adapter: node({ mode: 'standalone', staticHeaders: true }),
   integrations: [
+    siteOriginInMdx,
     starlight({
       title: 'XAPY Docs',
       description:

@@ -12,6 +12,7 @@ import { factsCheckedText } from '../data/facts.ts';
 import { allFactRows, apiLimitSentence, factText, networkSupportView, withdrawalFactRows, withdrawalOverview, type FactRow, guidePath, keySteps, errorAnchor, errorKindLabel, ipFactRows, levels, overviewRows, permissionRows, withoutIpShort } from '../data/describe.ts';
 import { ipFactsOf } from '../rules/ip-check.ts';
 import { catalogueOf } from '../rules/catalogues.ts';
+import { changeSummary, changeViews, SERVERS_FEED_PATH } from '../data/server-list.ts';
 import { enterSentence, serverFormats } from '../rules/server-format.ts';
 import { modes } from '../rules/key-check.ts';
 import { keyApiExample, keyCurl } from '../server/key-api.ts';
@@ -43,6 +44,18 @@ const serverList: ComponentRenderer = () => [
     ]),
   ),
   p('In the last column, ⏎ stands for a new line.'),
+];
+
+const serverChanges: ComponentRenderer = () => [
+  p('Last changed on ', servers.updated, ' (list version ', code(String(servers.version)), '). Follow the changes in the ', link(SERVERS_FEED_PATH, 'Atom feed'), ' (', code(SERVERS_FEED_PATH), '): a feed reader, or XAPY’s app, shows each change as soon as it is published.'),
+  headingWithId('history', 3, 'History'),
+  list(changeViews(servers).map((c) => [
+    strong(c.date), `: ${changeSummary(c)} (version `, code(String(c.version)), `).${c.note ? ` ${c.note}` : ''}`,
+    ...(c.added.length ? [' Added: ', ...c.added.flatMap((s, i) => [i ? ', ' : '', code(s.address), s.label ? ` (${s.label})` : ''])] : []),
+    ...(c.added.length && c.removed.length ? ['.'] : []),
+    ...(c.removed.length ? [' Removed: ', ...c.removed.flatMap((s, i) => [i ? ', ' : '', code(s.address)])] : []),
+    '.',
+  ])),
 ];
 
 const ipChecker: ComponentRenderer = (el) => {
@@ -98,7 +111,7 @@ const exchangeList: ComponentRenderer = () => {
 };
 
 const ruleList: ComponentRenderer = (el) =>
-  catalogueOf(el.attributes.checker).flatMap((rule) => [
+  catalogueOf(el.attributes.checker, servers.status).flatMap((rule) => [
     headingWithId(rule.id, 3, rule.title),
     p(strong(severityLabel[rule.severity]), ' · rule id ', code(rule.id)),
     p(rule.explanation),
@@ -251,6 +264,7 @@ export const componentRenderers: Record<string, ComponentRenderer> = {
   ExchangeOverview: exchangeOverview,
   ExampleNotice: exampleNotice,
   ServerList: serverList,
+  ServerChanges: serverChanges,
   IpChecker: ipChecker,
   ExchangeList: exchangeList,
   RuleList: ruleList,

@@ -3,8 +3,8 @@
  * `?section=` and `/search.md`. Examples are computed by the same rules the API runs, so they
  * cannot drift from its answers.
  */
-import { exchangeIds } from '../data/index.ts';
-import { ipRules } from '../rules/ip-check.ts';
+import { exchangeIds, servers } from '../data/index.ts';
+import { catalogueOf } from '../rules/catalogues.ts';
 import { ipCheckExample } from './ip-example.ts';
 import { keyApiExample } from '../server/key-api.ts';
 import { checkAddressLoop, exampleLoopRequest } from '../server/address-api.ts';
@@ -54,7 +54,7 @@ export function openApiDocument(): object {
         post: {
           operationId: 'checkIpWhitelist',
           summary: 'Check an IP whitelist',
-          description: `Returns a verdict (pass, warn or fail), findings that each name a rule (${ipRules.map((r) => r.id).join(', ')}), every entry as it was read, and XAPY’s servers in the exchange’s format. Bodies over 64 kB are refused.`,
+          description: `Returns a verdict (pass, warn or fail), findings that each name a rule (${catalogueOf('ip', servers.status).map((r) => r.id).join(', ')}), every entry as it was read, and XAPY’s servers in the exchange’s format. Bodies over 64 kB are refused.`,
           requestBody: {
             required: true,
             content: { 'application/json': { schema: { type: 'object', required: ['ips'], properties: ipFields }, example: request } },
@@ -166,7 +166,14 @@ export function openApiDocument(): object {
         get: {
           operationId: 'getServers',
           summary: 'XAPY’s server IP addresses',
-          responses: { 200: { description: 'The list, its status (example or published) and update date.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Servers' } } } } },
+          responses: { 200: { description: 'The list, its status (example or published), the date and version of its last change, and its history.', content: { 'application/json': { schema: { $ref: '#/components/schemas/Servers' } } } } },
+        },
+      },
+      '/servers.atom': {
+        get: {
+          operationId: 'getServerChanges',
+          summary: 'The changes of XAPY’s server list, as an Atom feed',
+          responses: { 200: { description: 'Atom 1.0: one entry per change, newest first, with the addresses added and removed.', content: { 'application/atom+xml': { schema: { type: 'string' } } } } },
         },
       },
     },
@@ -243,12 +250,19 @@ export function openApiDocument(): object {
         },
         Servers: {
           type: 'object',
-          required: ['status', 'updated', 'servers'],
+          required: ['status', 'updated', 'version', 'feed', 'servers', 'history'],
           properties: {
             status: { type: 'string', enum: ['example', 'published'] },
-            updated: { type: 'string', format: 'date' },
-            note: { type: 'string' },
+            updated: { type: 'string', format: 'date', description: 'The date of the last change.' },
+            version: { type: 'integer', description: 'Grows with every change: the last change’s date as YYYYMMDD, then its number that day (01, 02, …).' },
+            note: { type: 'string', description: 'Why the addresses are examples; only while status is example.' },
+            feed: { type: 'string', format: 'uri', description: 'The Atom feed of the list’s changes.' },
             servers: { type: 'array', items: { type: 'object', required: ['address', 'label'], properties: { address: { type: 'string' }, label: { type: 'string' } } } },
+            history: {
+              type: 'array',
+              description: 'Every change, oldest first.',
+              items: { type: 'object', required: ['date', 'version', 'added', 'removed'], properties: { date: { type: 'string', format: 'date' }, version: { type: 'integer' }, added: { type: 'array', items: { type: 'string' } }, removed: { type: 'array', items: { type: 'string' } }, note: { type: 'string' } } },
+            },
           },
         },
       },

@@ -4,6 +4,7 @@
  */
 import type { Root } from 'mdast';
 import { mdxToTree, stringifyMarkdown } from './markdown.ts';
+import { rewriteOrigin } from './site-origin.ts';
 import { componentRenderers } from './components.ts';
 import { INTRO_ID, sectionBlocks, sectionsOf, type Section } from './sections.ts';
 import { blockquote, code, fence, heading, link, list, p } from './mdast.ts';
@@ -46,6 +47,7 @@ export function pageTwin(page: DocPage): PageTwin {
       pagePath: htmlPath(page.id),
       components: componentRenderers,
     });
+    rewriteOrigin(tree);
     const sections = sectionsOf(tree);
     const body = stringifyMarkdown(tree);
     twin = { tree, sections, body, markdown: decorate(page, body, sections) };
@@ -132,7 +134,8 @@ export function llmsTxt(pages: DocPage[]): string {
     `- [Search](${SITE}/search.md?q=api%20key): GET /search.md?q=<terms> for ranked sections with excerpts`,
     `- [OpenAPI description](${SITE}/openapi.json): OpenAPI 3.1 for the checkers, ask and search`,
     `- [MCP server](${SITE}/integration/for-agents.md#connect-over-mcp): \`${SITE}/mcp\` over Streamable HTTP, stateless, with the tools search_docs, get_page, ask, check_ip_whitelist, check_api_key and check_address_loop`,
-    `- [XAPY server list](${SITE}/servers.json): JSON with status (example or published), update date and addresses`,
+    `- [XAPY server list](${SITE}/servers.json): JSON with status (example or published), the date and version of the last change, the addresses and their history`,
+    `- [XAPY server list changes](${SITE}/servers.atom): Atom feed, one entry per change of the list with the addresses added and removed; watch it to keep your keys' IP restrictions up to date`,
     `- [IP whitelist check API](${SITE}/tools/ip-whitelist-checker.md#check-over-http): POST /api/check/ips with {"exchange", "ips"}, returns a verdict and findings`,
     `- [API key check API](${SITE}/tools/api-key-checker.md#check-over-http): POST /api/check/key with {"exchange", "mode", "metadata"}, returns a verdict, findings and the key's profile`,
     `- [Withdrawal loop check API](${SITE}/tools/address-loop-checker.md#check-over-http): POST /api/check/addresses with {"exchanges": [...]}, returns a verdict, findings and the loop`,

@@ -47,22 +47,68 @@ export function parseExchangeFile(file: string, text: string): Exchange {
   return result.data;
 }
 
+/** A single IPv4 or IPv6 address in its canonical form, or undefined (a range, a typo, three parts). */
+function serverAddressOf(text: string): string | undefined {
+  if (!ipaddr.isValid(text) || (text.includes('.') && !text.includes(':') && !ipaddr.IPv4.isValidFourPartDecimal(text))) return undefined;
+  return ipaddr.process(text).toString();
+}
+
+/**
+ * Checks the list and its history: every address is one IP address, none is listed twice, replaying
+ * history (oldest first) gives exactly the listed servers, and a published list holds public
+ * addresses only, in its history too (documentation addresses belong to the example list).
+ */
 export function parseServersFile(file: string, text: string): Servers {
   const result = serversSchema.safeParse(readYaml(file, text));
   if (!result.success) throw new DataError(formatIssues(file, result.error.issues));
+  const list = result.data;
   const problems: string[] = [];
-  const seen = new Set<string>();
-  result.data.servers.forEach((s, i) => {
-    if (!ipaddr.isValid(s.address) || (s.address.includes('.') && !s.address.includes(':') && !ipaddr.IPv4.isValidFourPartDecimal(s.address))) {
-      problems.push(`  - servers.${i}.address: expected a single IPv4 or IPv6 address, found "${s.address}"`);
-      return;
+  const bad = (field: string, message: string) => problems.push(`  - ${field}: ${message}`);
+  const published = list.status === 'published';
+  /** The canonical address, after the checks every address of the file must pass. */
+  const check = (field: string, address: string): string | undefined => {
+    const norm = serverAddressOf(address);
+    if (norm === undefined) return void bad(field, `expected a single IPv4 or IPv6 address, found "${address}"`);
+    const range = ipaddr.process(address).range();
+    if (published && range !== 'unicast') {
+      bad(field, `${address} is a ${range} address, not a public one: a published list holds XAPY’s real servers only. When you publish, replace the example addresses and start history afresh (see README, “Publishing XAPY’s server list”)`);
     }
-    const norm = ipaddr.process(s.address).toString();
-    if (seen.has(norm)) problems.push(`  - servers.${i}.address: ${s.address} is listed twice`);
-    seen.add(norm);
+    return norm;
+  };
+
+  const listed = new Map<string, number>();
+  list.servers.forEach((s, i) => {
+    const norm = check(`servers.${i}.address`, s.address);
+    if (norm === undefined) return;
+    if (listed.has(norm)) bad(`servers.${i}.address`, `${s.address} is listed twice`);
+    else listed.set(norm, i);
   });
+
+  const current = new Map<string, string>(); // canonical address -> date added
+  list.history.forEach((c, i) => {
+    c.added.forEach((address, j) => {
+      const norm = check(`history.${i}.added.${j}`, address);
+      if (norm === undefined) return;
+      const since = current.get(norm);
+      if (since !== undefined) bad(`history.${i}.added.${j}`, `${address} is already on the list (added on ${since}); remove it here, or list it under removed in an earlier change`);
+      else current.set(norm, c.date);
+    });
+    c.removed.forEach((address, j) => {
+      const norm = check(`history.${i}.removed.${j}`, address);
+      if (norm === undefined) return;
+      if (!current.delete(norm)) bad(`history.${i}.removed.${j}`, `${address} is not on the list on ${c.date}: no earlier change adds it; check the address`);
+    });
+  });
+  if (problems.length === 0) {
+    for (const [norm, i] of listed) {
+      if (!current.has(norm)) bad(`servers.${i}.address`, `${list.servers[i]!.address} is listed, but no change under history adds it: add it under added in the change that brought it (today’s, for a new server)`);
+    }
+    for (const [norm, since] of current) {
+      if (!listed.has(norm)) bad('servers', `${norm} was added on ${since} and never removed, but servers does not list it: list it under servers, or under removed in a new change`);
+    }
+  }
   if (problems.length) throw new DataError(`${file} is not valid:\n${problems.join('\n')}`);
-  return result.data;
+  return list;
 }
 
 export function parseNetworksFile(file: string, text: string): Network[] {

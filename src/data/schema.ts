@@ -196,18 +196,70 @@ export const exchangeSchema = z.strictObject({
 });
 export type Exchange = z.infer<typeof exchangeSchema>;
 
+const serverAddress = z.string({ error: 'expected an IP address as text, e.g. 203.0.113.7' });
+
+/** One dated change of XAPY's server list: the addresses added and removed that day, and why. */
+export const serverChangeSchema = z
+  .strictObject({
+    date: isoDate,
+    added: z.array(serverAddress, { error: 'expected a list of the addresses added, e.g. [203.0.113.7]' }).default([]),
+    removed: z.array(serverAddress, { error: 'expected a list of the addresses removed, e.g. [203.0.113.7]' }).default([]),
+    note: z.string({ error: 'expected one sentence that says why the list changed' }).min(1, { error: 'expected one sentence that says why the list changed, or no note at all' }).optional(),
+  })
+  .refine((c) => c.added.length + c.removed.length > 0, {
+    error: 'expected at least one address under added or removed: a change that changes nothing is not history',
+    path: ['added'],
+  });
+
+/** A change's version: its date as YYYYMMDD, then its number on that day (01, 02, …), e.g. 2026112601. */
+const versionOf = (date: string, nthThatDay: number) => Number(date.replaceAll('-', '')) * 100 + nthThatDay;
+
 export const serversSchema = z
   .strictObject({
     status: z.enum(['example', 'published'], { error: 'expected "example" or "published"' }),
-    updated: isoDate,
-    note: z.string().optional(),
+    updated: z
+      .never({ error: 'remove this field: the list’s date is the date of the last change under history' })
+      .optional(),
+    note: z.string({ error: 'expected a sentence that says why the addresses are examples' }).optional(),
     servers: z
       .array(
         z.strictObject({
-          address: z.string({ error: 'expected an IP address as text' }),
+          address: serverAddress,
           label: z.string().min(1, { error: 'expected a label, e.g. "Frankfurt 1"' }),
         }),
       )
       .min(1, { error: 'expected at least one server' }),
+    history: z
+      .array(serverChangeSchema, { error: 'expected the list’s changes, oldest first: - date: YYYY-MM-DD, added: [addresses], removed: [addresses], note: why' })
+      .min(1, { error: 'expected at least one change: the date the list started and the addresses it started with, under added' }),
+  })
+  .superRefine((list, ctx) => {
+    list.history.forEach((c, i) => {
+      const before = list.history[i - 1];
+      if (before && c.date < before.date) {
+        ctx.addIssue({ code: 'custom', path: ['history', i, 'date'], message: `expected a date on or after ${before.date} (the change before it): keep history oldest first and add new changes at the end` });
+      }
+    });
+    // Refinements also run over a list with other problems, so nothing here assumes a change exists.
+    const last = list.history.at(-1);
+    const sameDay = last ? list.history.filter((c) => c.date === last.date).length : 0;
+    if (sameDay > 99) ctx.addIssue({ code: 'custom', path: ['history'], message: 'expected at most 99 changes on one day: merge that day’s changes into one' });
+    if (list.status === 'example' && !list.note) {
+      ctx.addIssue({ code: 'custom', path: ['note'], message: 'expected a note while status is example: it tells readers why the addresses are examples, in every example notice' });
+    }
+    if (list.status === 'published' && list.note !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['note'], message: 'remove note: it explains the example list, and a published list shows no example notice' });
+    }
+  })
+  .transform(({ updated: _, ...list }) => {
+    const seen = new Map<string, number>(); // date -> changes so far that day
+    const history = list.history.map((c) => {
+      const nth = (seen.get(c.date) ?? 0) + 1;
+      seen.set(c.date, nth);
+      return { ...c, version: versionOf(c.date, nth) };
+    });
+    const last = history.at(-1)!;
+    return { ...list, history, updated: last.date, version: last.version };
   });
-export type Servers = z.infer<typeof serversSchema>;
+export type ServerChange = Servers['history'][number];
+export type Servers = z.output<typeof serversSchema>;

@@ -60,7 +60,7 @@ function buildServer(): McpServer {
     {
       description: 'Get one page of the XAPY Docs as Markdown, or one section of it. Returns the page’s Markdown (or the section with its sub-sections); for an unknown page, the closest pages; for an unknown section, the page’s section ids.',
       inputSchema: {
-        page: z.string().max(500).describe('The page: its path or URL, e.g. "integration/generate-api-key" or "https://docs.xapy.io/integration/generate-api-key/"; "index" for the home page'),
+        page: z.string().max(500).describe(`The page: its path or URL, e.g. "integration/generate-api-key" or "${SITE}/integration/generate-api-key/"; "index" for the home page`),
         section: z.string().max(200).optional().describe('A heading id on that page, e.g. "choose-a-permission-level"'),
       },
       annotations: { readOnlyHint: true, openWorldHint: false },

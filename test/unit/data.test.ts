@@ -64,18 +64,61 @@ describe('a broken exchange file fails with a helpful message', () => {
 
 describe('a broken server list fails with a helpful message', () => {
   const file = 'src/data/servers.yaml';
-  const ok = 'status: published\nupdated: 2026-11-26\nservers:\n  - address: 8.8.4.4\n    label: A\n';
+  const ok = [
+    'status: published',
+    'servers:',
+    '  - address: 8.8.4.4',
+    '    label: A',
+    '  - address: 2001:4860:4860::8844',
+    '    label: B',
+    'history:',
+    '  - date: 2026-11-20',
+    '    added: [8.8.4.4, 1.0.0.1]',
+    '  - date: 2026-11-26',
+    '    added: [2001:4860:4860::8844]',
+    '    removed: [1.0.0.1]',
+    '    note: B replaces C.',
+    '',
+  ].join('\n');
 
-  it('accepts a valid list', () => {
-    expect(parseServersFile(file, ok).servers).toHaveLength(1);
+  it('accepts a valid list and dates and versions it by its last change', () => {
+    const list = parseServersFile(file, ok);
+    expect(list.servers).toHaveLength(2);
+    expect(list.updated).toBe('2026-11-26');
+    expect(list.version).toBe(2026112601);
+    expect(list.history.map((c) => c.version)).toEqual([2026112001, 2026112601]);
+  });
+
+  it('numbers two changes on one day so the version still grows', () => {
+    const list = parseServersFile(file, `${ok}  - date: 2026-11-26\n    removed: [8.8.4.4]\n`.replace('  - address: 8.8.4.4\n    label: A\n', ''));
+    expect(list.history.map((c) => c.version)).toEqual([2026112001, 2026112601, 2026112602]);
+    expect(list.version).toBe(2026112602);
+  });
+
+  it('accepts the example list with its note and documentation addresses', () => {
+    const example = 'status: example\nnote: Stand-ins.\nservers:\n  - address: 192.0.2.10\n    label: A\nhistory:\n  - date: 2026-11-26\n    added: [192.0.2.10]\n';
+    expect(parseServersFile(file, example).status).toBe('example');
   });
 
   it.each([
     [ok.replace('published', 'live'), /status: expected "example" or "published"/],
-    [ok.replace('8.8.4.4', '8.8.4'), /servers\.0\.address: expected a single IPv4 or IPv6 address, found "8\.8\.4"/],
-    [ok.replace('8.8.4.4', '8.8.4.0/24'), /servers\.0\.address: expected a single IPv4 or IPv6 address/],
-    [`${ok}  - address: 8.8.4.4\n    label: B\n`, /servers\.1\.address: 8\.8\.4\.4 is listed twice/],
-    ['status: published\nupdated: 2026-11-26\nservers: []\n', /servers: expected at least one server/],
+    [ok.replace('address: 8.8.4.4', 'address: 8.8.4'), /servers\.0\.address: expected a single IPv4 or IPv6 address, found "8\.8\.4"/],
+    [ok.replace('address: 8.8.4.4', 'address: 8.8.4.0/24'), /servers\.0\.address: expected a single IPv4 or IPv6 address/],
+    [ok.replace('2001:4860:4860::8844\n    label', '8.8.4.4\n    label'), /servers\.1\.address: 8\.8\.4\.4 is listed twice/],
+    [ok.replace(/servers:\n(.|\n)*history:/, 'servers: []\nhistory:'), /servers: expected at least one server/],
+    [ok.replace('status: published', 'status: published\nupdated: 2026-11-26'), /updated: remove this field: the list’s date is the date of the last change under history/],
+    [ok.replace(/history:(.|\n)*/, 'history: []\n'), /history: expected at least one change/],
+    [ok.replace('2026-11-26', '2026-11-02'), /history\.1\.date: expected a date on or after 2026-11-20 \(the change before it\)/],
+    [ok.replace('2026-11-26', '26.11.2026'), /history\.1\.date: expected a date written YYYY-MM-DD/],
+    [ok.replace('    added: [2001:4860:4860::8844]\n    removed: [1.0.0.1]\n', ''), /history\.1\.added: expected at least one address under added or removed/],
+    [ok.replace('removed: [1.0.0.1]', 'removed: [1.0.0.2]'), /history\.1\.removed\.0: 1\.0\.0\.2 is not on the list on 2026-11-26/],
+    [ok.replace('added: [2001:4860:4860::8844]', 'added: [2001:4860:4860::8844, 8.8.4.4]'), /history\.1\.added\.1: 8\.8\.4\.4 is already on the list \(added on 2026-11-20\)/],
+    [ok.replace('added: [8.8.4.4, 1.0.0.1]', 'added: [1.0.0.1]'), /servers\.0\.address: 8\.8\.4\.4 is listed, but no change under history adds it/],
+    [ok.replace('removed: [1.0.0.1]', 'removed: []'), /servers: 1\.0\.0\.1 was added on 2026-11-20 and never removed, but servers does not list it/],
+    [ok.replace('status: published', 'status: published\nnote: Stand-ins.'), /note: remove note: it explains the example list/],
+    [ok.replace('status: published', 'status: example'), /note: expected a note while status is example/],
+    [ok.replaceAll('8.8.4.4', '192.0.2.10'), /servers\.0\.address: 192\.0\.2\.10 is a reserved address, not a public one: a published list holds XAPY’s real servers only/],
+    [ok.replaceAll('1.0.0.1', '10.0.0.1'), /history\.0\.added\.1: 10\.0\.0\.1 is a private address, not a public one/],
   ])('refuses a bad list (%#)', (text, message) => {
     expect(() => parseServersFile(file, text)).toThrow(message);
   });
