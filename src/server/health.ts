@@ -3,6 +3,7 @@
  * list in that build. A load balancer, a container HEALTHCHECK or systemd can poll it.
  */
 import { servers } from '../data/index.ts';
+import { serverListState } from '../data/server-list.ts';
 
 export interface BuildInfo {
   version: string;
@@ -29,6 +30,6 @@ export function health() {
   return {
     status: 'ok',
     build,
-    serverList: { status: servers.status, updated: servers.updated },
+    serverList: serverListState(servers),
   };
 }

@@ -13,7 +13,7 @@ import { freePort } from '../helpers/server-setup.ts';
 
 const base = inject('baseUrl');
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
-const serversFile = parse(readFileSync('src/data/servers.yaml', 'utf8')) as { status: string; updated: string };
+const serversFile = parse(readFileSync('src/data/servers.yaml', 'utf8')) as { status: string };
 
 interface Server {
   child: ChildProcess;
@@ -84,7 +84,10 @@ describe('GET /healthz', () => {
     expect(body.build.version).toBe(pkg.version);
     expect(Date.parse(body.build.built)).not.toBeNaN();
     expect(body.build.commit === null || /^[0-9a-f]{7,40}$/.test(body.build.commit)).toBe(true);
-    expect(body.serverList).toEqual({ status: serversFile.status, updated: String(serversFile.updated) });
+    // The same state /servers.json publishes, read from src/data/servers.yaml by the build.
+    const list = await (await fetch(`${base}/servers.json`)).json();
+    expect(body.serverList).toEqual({ status: serversFile.status, updated: list.updated, version: list.version });
+    expect(body.serverList.updated).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
   it('refuses other methods with 405', async () => {
