@@ -17,7 +17,6 @@ const h = (tag: string, attrs: SvgElement['attrs'] = {}, ...children: (SvgElemen
 /** Line pattern and middle mark of each state, described in the legend. */
 export const edgeStyle: Record<EdgeState, { dash: string; mark: string; width: number; legend: string }> = {
   ok: { dash: '', mark: '✓', width: 2, legend: 'solid line, ✓: whitelisted' },
-  unverified: { dash: '10 5', mark: '?', width: 2, legend: 'long dashes, ?: whitelisted, but network support is not documented' },
   broken: { dash: '2 4', mark: '!', width: 2.5, legend: 'dotted line, !: whitelisted, but the entry is wrong' },
   missing: { dash: '5 7', mark: '✕', width: 1.5, legend: 'short dashes, ✕: missing, nothing whitelisted' },
   outside: { dash: '9 3 2 3', mark: '!', width: 3, legend: 'thick dash-dot line, !, to the dashed box: an address outside the loop' },

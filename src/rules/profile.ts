@@ -114,7 +114,16 @@ export interface PermissionBox {
   capabilities: Capability[];
   /** The flag's name in the key-metadata response, when there is one. */
   apiName?: string;
+  /** The guide's rule for the box in each mode (its permission table); absent in hand-made facts. */
+  readTrade?: TickRule;
+  readWrite?: TickRule;
+  /** How the checker rates the box when it is on where the rule is leave-off. */
+  whenOn?: 'error' | 'warning';
+  /** What the box lets the key do, in the guide's words. */
+  explanation?: string;
 }
+
+export type TickRule = 'tick' | 'leave-off' | 'either';
 
 /** The box's label as a reader finds it on the form: "Wallet: Account Transfer". */
 export function boxLabel(box: PermissionBox): string {
