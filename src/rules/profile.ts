@@ -142,7 +142,9 @@ export function applyBoxes(profile: KeyProfile, boxes: readonly PermissionBox[] 
     boxes.find((b) => boxLabel(b) === f.label || b.label === f.label);
   const flags = profile.flags.map((f) => {
     const box = match(f);
-    return box ? { ...f, label: boxLabel(box), capabilities: [...box.capabilities] } : f;
+    // The box's capabilities, and reading where the response says the flag reads (Bitget's read-write codes).
+    const caps: Capability[] = box ? [...box.capabilities, ...(f.capabilities.includes('read') && !box.capabilities.includes('read') ? ['read' as const] : [])] : [];
+    return box ? { ...f, label: boxLabel(box), capabilities: caps } : f;
   });
   const unknownFlags: string[] = [];
   for (const name of profile.unknownFlags) {
