@@ -6,6 +6,7 @@
 import { loopAssets } from '../data/assets.ts';
 import type { Exchange, Network } from '../data/schema.ts';
 import { addressKey, checkAddress } from './addresses.ts';
+import { withArticle } from './sentence.ts';
 import { findingCollector, quote, reportToMarkdown, verdictOf, type Report, type RuleDoc, type Severity } from './report.ts';
 
 export type LoopAsset = (typeof loopAssets)[number];
@@ -358,7 +359,7 @@ export function checkAddressLoopInput(input: LoopInput, ctx: LoopContext): LoopR
         add('outside-loop', 'error', () => [`${where} has ${quote(address)} (${network.name}), which is none of your deposit addresses on your XAPY exchanges.`,
           `Remove it from ${name}’s whitelist, unless it is a deposit address you forgot to list here.`]);
         leadsOutside({ from, to: OUTSIDE_NODE, asset: onlyAsset ?? null, network: network.id, state: 'outside',
-          text: `${name} → outside the loop: a ${network.name} address that is none of your deposit addresses` });
+          text: `${name} → outside the loop: ${withArticle(network.name)} address that is none of your deposit addresses` });
         continue;
       }
       if (exact.length === 0) {

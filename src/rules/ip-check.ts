@@ -111,12 +111,17 @@ export function separatorText(separator: ExchangeIpFacts['separator'] | undefine
   return separator === 'comma' ? ',' : '\n';
 }
 
-export function checkIps(pasted: string, ctx: IpCheckContext): IpReport {
+/**
+ * `removedSecrets`: secrets the widget has already taken out of this text (where they were); the
+ * key stays exposed, so they are still reported.
+ */
+export function checkIps(pasted: string, ctx: IpCheckContext, removedSecrets: readonly string[] = []): IpReport {
   // A secret pasted into the list is reported, and taken out before anything could quote it.
-  const secrets = findSecretsInText(pasted, 'ips');
+  const found = findSecretsInText(pasted, 'ips');
+  const secrets = [...found, ...removedSecrets.map((path) => ({ path, value: '' }))];
   let text = pasted;
-  for (const s of secrets) if (s.value.startsWith('-----BEGIN')) text = text.split(s.value).join('\n');
-  const tokens = new Set(secrets.map((s) => s.value));
+  for (const s of found) if (s.value.startsWith('-----BEGIN')) text = text.split(s.value).join('\n');
+  const tokens = new Set(found.map((s) => s.value));
   const inputs = tokens.size === 0 ? splitEntries(text) : splitEntries(text).filter((e) => !tokens.has(e) && !holdsSecret(e, tokens));
   const ex = ctx.exchange;
   const docs = (id: string) => `${ctx.site}${CHECKER_PATH}#${id}`;

@@ -62,6 +62,8 @@ export interface KeyCheckOptions {
   /** The key's IP list as the user pasted it, for exchanges whose metadata hides it. */
   ips?: string;
   addressWhitelistConfirmed?: boolean;
+  /** Where secrets were that the widget has already taken out of the input: the key stays exposed. */
+  removedSecrets?: string[];
 }
 
 export interface KeyReport extends Report {
@@ -374,7 +376,7 @@ const VOCABULARY = new Set(['verdict', 'id', 'severity', 'docs', 'exchange', 'mo
 
 /** The whole check from pasted metadata: read, profile, rules, redaction. Never throws for any input. */
 export function checkKeyMetadata(req: KeyCheckRequest, ctx: KeyCheckContext): KeyCheckResult {
-  const secrets = secretsIn(req.metadata, req.ips);
+  const secrets = [...secretsIn(req.metadata, req.ips), ...removed(req)];
   const secretValues = secrets.map((s) => s.value);
   const read = readMetadata(req.exchange, req.metadata);
   if ('error' in read) {
@@ -428,11 +430,13 @@ export function checkKeyForm(req: KeyFormRequest, ctx: KeyCheckContext): KeyChec
   const boxes = ctx.exchange.permissions;
   if (!boxes) return { ok: false, error: `The permission boxes of ${ctx.exchange.name}’s key form are not described yet; paste the key metadata instead.` };
   const ips = req.ips ?? '';
-  const secrets = findSecretsInText(ips, 'ips');
+  const secrets = [...findSecretsInText(ips, 'ips'), ...removed(req)];
   const profile = profileFromForm(ctx.exchange.id, boxes, req.ticked, ips, adapters[ctx.exchange.id]?.implied ?? []);
   // The IP list is the key's list on this path, so it is checked as such, never as a supplement.
   return redact({ ok: true, report: checkProfile(profile, { ...req, ips: undefined }, ctx, secrets) }, secrets.map((s) => s.value), VOCABULARY);
 }
+
+const removed = (opts: KeyCheckOptions): SecretHit[] => (opts.removedSecrets ?? []).map((path) => ({ path, value: '' }));
 
 /** Secrets anywhere in the input: the metadata (parsed or as text) and the pasted IP list. */
 export function secretsIn(metadata: unknown, ips?: string): SecretHit[] {
