@@ -4,7 +4,7 @@ import { loopInputFromText } from '../rules/address-lines.ts';
 import { copyText } from './clipboard.ts';
 import { touched } from './lazy-widget.ts';
 import { el, renderMessage, renderReport } from './report-view.ts';
-import { loopDiagram, type SvgElement } from './loop-diagram.ts';
+import { layoutFor, loopDiagram, type SvgElement } from './loop-diagram.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
@@ -24,6 +24,8 @@ class AddressLoopCheckerElement extends HTMLElement {
   #report: LoopReport | undefined;
   #timer: number | undefined;
   #uid = `alc-diagram-${++instances}`;
+  /** The layout the diagram was last drawn in: redrawn when the column's width calls for the other. */
+  #layout: string | undefined;
 
   connectedCallback() {
     this.#config = JSON.parse(this.dataset.config ?? '{}') as LoopContext;
@@ -52,6 +54,9 @@ class AddressLoopCheckerElement extends HTMLElement {
       }
       void copyText(loopReportMarkdown(this.#report), status, 'Report copied.');
     });
+    new ResizeObserver(() => {
+      if (this.#report && this.#layout !== this.#layoutNow(this.#report)) this.#draw(this.#report);
+    }).observe(this.querySelector('[data-diagram-box]')!.parentElement!);
     // Choices and text made before this code loaded (see lazy-widget.ts).
     picks.forEach(showPanel);
     if (touched(this)) schedule();
@@ -79,14 +84,7 @@ class AddressLoopCheckerElement extends HTMLElement {
       return;
     }
     renderReport(this, report, this.#config.site);
-
-    const edgesId = this.querySelector('[data-edges]')!.id || undefined;
-    const assets = report.assets.length ? report.assets : [null];
-    const drawn = report.loop.nodes.length > 0;
-    this.querySelector('[data-diagrams]')!.replaceChildren(
-      ...(drawn ? assets.map((asset, i) => toDom(loopDiagram(report.loop, asset, `${this.#uid}-${i}`, edgesId))) : []),
-    );
-    this.querySelector<HTMLElement>('[data-diagram-box]')!.hidden = !drawn;
+    this.#draw(report);
 
     this.querySelector('[data-edges]')!.replaceChildren(
       ...report.loop.edges.map((e) => {
@@ -96,6 +94,25 @@ class AddressLoopCheckerElement extends HTMLElement {
       }),
     );
     this.querySelector<HTMLElement>('[data-edges-box]')!.hidden = report.loop.edges.length === 0;
+  }
+
+  /** The layout that keeps the diagram's labels at their size in the result column's width. */
+  #layoutNow(report: LoopReport) {
+    const width = this.querySelector<HTMLElement>('[data-result]')!.clientWidth;
+    return layoutFor(report.loop.nodes.length, width);
+  }
+
+  #draw(report: LoopReport) {
+    const edgesId = this.querySelector('[data-edges]')!.id || undefined;
+    const assets = report.assets.length ? report.assets : [null];
+    const drawn = report.loop.nodes.length > 0;
+    const layout = (this.#layout = this.#layoutNow(report));
+    const names = new Map(this.#config.networks.map((n) => [n.id, n.aliases[0] ?? n.name]));
+    const networkName = (id: string) => names.get(id) ?? id;
+    this.querySelector('[data-diagrams]')!.replaceChildren(
+      ...(drawn ? assets.map((asset, i) => toDom(loopDiagram(report.loop, asset, `${this.#uid}-${i}`, edgesId, { layout, networkName }))) : []),
+    );
+    this.querySelector<HTMLElement>('[data-diagram-box]')!.hidden = !drawn;
   }
 }
 

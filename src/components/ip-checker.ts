@@ -44,7 +44,7 @@ class IpCheckerElement extends HTMLElement {
         if (status) status.textContent = 'Nothing copied: XAPY has no servers on its list yet.';
         return;
       }
-      void copyText(text, status, 'List copied.');
+      void copyText(text, status, 'Corrected list copied.');
     });
     this.querySelector('[data-copy-report]')!.addEventListener('click', () => {
       const status = this.querySelector('[data-copy-status]');
@@ -80,7 +80,7 @@ class IpCheckerElement extends HTMLElement {
   #showFormatted() {
     const ex = this.#exchange();
     this.querySelector('[data-formatted]')!.textContent = this.#formatted();
-    this.querySelector('[data-formatted-label]')!.textContent = `The list to put on the key: XAPY’s servers${ex ? `, as ${ex.name} takes them` : ''}`;
+    this.querySelector('[data-formatted-label]')!.textContent = `The corrected list: XAPY’s servers${ex ? `, as ${ex.name} takes them` : ''}`;
   }
 
   #markdown(report: IpReport): string {

@@ -24,11 +24,34 @@ export const edgeStyle: Record<EdgeState, { dash: string; mark: string; width: n
 
 const NODE_W = 132;
 const NODE_H = 36;
+/** Font sizes in pixels: the picture is drawn at its own size (never scaled down), so these are what the reader sees. */
+const NODE_FONT = 14;
+const LABEL_FONT = 12;
 
-/** A smaller canvas for fewer boxes, so that text stays legible when a phone scales the picture down. */
-const canvas = (count: number) => (count <= 3 ? { W: 460, H: 300 } : count <= 5 ? { W: 560, H: 340 } : { W: 640, H: 380 });
+/**
+ * "ring": exchanges on a ring, for a wide column. "stack": exchanges one above the other, arrows
+ * down on the right and up on the left, for a phone; 300 px wide, so that nothing is scaled down.
+ */
+export type DiagramLayout = 'ring' | 'stack';
 
-function positions(count: number): { x: number; y: number }[] {
+const STACK_W = 300;
+const STACK_NODE_W = 112;
+const STACK_STEP = 72;
+const STACK_TOP = 20;
+
+/** A smaller canvas for fewer boxes. */
+export const canvas = (count: number, layout: DiagramLayout = 'ring') =>
+  layout === 'stack'
+    ? { W: STACK_W, H: STACK_TOP * 2 + NODE_H + Math.max(0, count - 1) * STACK_STEP }
+    : count <= 3 ? { W: 460, H: 300 } : count <= 5 ? { W: 560, H: 340 } : { W: 640, H: 380 };
+
+/** The layout that keeps every label at its size in a column this wide (px). */
+export function layoutFor(count: number, width: number): DiagramLayout {
+  return width >= canvas(count, 'ring').W ? 'ring' : 'stack';
+}
+
+function positions(count: number, layout: DiagramLayout): { x: number; y: number }[] {
+  if (layout === 'stack') return Array.from({ length: count }, (_, i) => ({ x: STACK_W / 2, y: STACK_TOP + NODE_H / 2 + i * STACK_STEP }));
   const { W, H } = canvas(count);
   const cx = W / 2;
   const cy = H / 2;
@@ -41,10 +64,10 @@ function positions(count: number): { x: number; y: number }[] {
 }
 
 /** Where a line from a node's centre towards (tx, ty) leaves the node's box. */
-function exit(c: { x: number; y: number }, tx: number, ty: number): { x: number; y: number } {
+function exit(c: { x: number; y: number }, tx: number, ty: number, nodeW = NODE_W): { x: number; y: number } {
   const dx = tx - c.x;
   const dy = ty - c.y;
-  const hw = NODE_W / 2 + 4;
+  const hw = nodeW / 2 + 4;
   const hh = NODE_H / 2 + 4;
   const t = Math.min(dx === 0 ? Infinity : hw / Math.abs(dx), dy === 0 ? Infinity : hh / Math.abs(dy), 1);
   return { x: c.x + dx * t, y: c.y + dy * t };
@@ -52,17 +75,38 @@ function exit(c: { x: number; y: number }, tx: number, ty: number): { x: number;
 
 const r = (n: number) => Math.round(n * 10) / 10;
 
-function arrow(edge: LoopEdge, from: { x: number; y: number }, to: { x: number; y: number }): SvgElement {
+/** The arrow's label: the asset and the network it moves on ("USDT · TRC20"). */
+function edgeLabel(edge: LoopEdge, networkName: (id: string) => string): string {
+  return [edge.asset, edge.network ? networkName(edge.network) : null].filter(Boolean).join(' · ');
+}
+
+function arrow(edge: LoopEdge, from: { x: number; y: number }, to: { x: number; y: number }, layout: DiagramLayout, label: string): SvgElement {
   const style = edgeStyle[edge.state];
-  // Bend each arrow to its right, so A→B and B→A do not overlap.
-  const mx = (from.x + to.x) / 2;
-  const my = (from.y + to.y) / 2;
-  const len = Math.hypot(to.x - from.x, to.y - from.y) || 1;
-  const bend = 26;
-  const cx = mx + ((to.y - from.y) / len) * bend;
-  const cy = my - ((to.x - from.x) / len) * bend;
-  const s = exit(from, cx, cy);
-  const e = exit(to, cx, cy);
+  let s: { x: number; y: number };
+  let e: { x: number; y: number };
+  let cx: number;
+  let cy: number;
+  if (layout === 'stack') {
+    // Downward arrows bulge to the right, upward ones to the left, wider for longer spans: a pair never overlaps.
+    const down = to.y > from.y;
+    const side = down ? 1 : -1;
+    const span = Math.max(1, Math.round(Math.abs(to.y - from.y) / STACK_STEP));
+    const edgeX = from.x + side * (STACK_NODE_W / 2 + 4);
+    s = { x: edgeX, y: from.y };
+    e = { x: edgeX, y: to.y };
+    cx = edgeX + side * Math.min(22 + 22 * span, 2 * (STACK_W / 2 - STACK_NODE_W / 2 - 10));
+    cy = (from.y + to.y) / 2;
+  } else {
+    // Bend each arrow to its right, so A→B and B→A do not overlap.
+    const mx = (from.x + to.x) / 2;
+    const my = (from.y + to.y) / 2;
+    const len = Math.hypot(to.x - from.x, to.y - from.y) || 1;
+    const bend = 30;
+    cx = mx + ((to.y - from.y) / len) * bend;
+    cy = my - ((to.x - from.x) / len) * bend;
+    s = exit(from, cx, cy);
+    e = exit(to, cx, cy);
+  }
   // Arrowhead along the curve's end tangent (from the control point to the end).
   const tl = Math.hypot(e.x - cx, e.y - cy) || 1;
   const ux = (e.x - cx) / tl;
@@ -77,12 +121,21 @@ function arrow(edge: LoopEdge, from: { x: number; y: number }, to: { x: number; 
   const t = edge.state === 'outside' ? 0.75 : 0.5;
   const px = (1 - t) ** 2 * s.x + 2 * t * (1 - t) * cx + t ** 2 * e.x;
   const py = (1 - t) ** 2 * s.y + 2 * t * (1 - t) * cy + t ** 2 * e.y;
+  // The label sits just past the mark, on the side the arrow bends to, kept inside the picture.
+  const nx = px - (s.x + e.x) / 2;
+  const ny = py - (s.y + e.y) / 2;
+  const nl = Math.hypot(nx, ny) || 1;
+  const half = (label.length * LABEL_FONT * 0.3) + 4;
+  const W = layout === 'stack' ? STACK_W : Infinity;
+  const lx = Math.min(Math.max(px + (nx / nl) * 4, half), W - half);
+  const ly = py + (ny / nl) * 4 + 18;
   return h('g', { class: `xapy-edge xapy-edge-${edge.state}`, 'data-state': edge.state, 'data-from': edge.from, 'data-to': edge.to },
     h('title', {}, edge.text),
     h('path', { d: `M${r(s.x)},${r(s.y)} Q${r(cx)},${r(cy)} ${r(e.x)},${r(e.y)}`, fill: 'none', stroke: 'currentColor', 'stroke-width': style.width, ...(style.dash ? { 'stroke-dasharray': style.dash } : {}) }),
     h('polygon', { points: head, fill: 'currentColor' }),
     h('circle', { cx: r(px), cy: r(py), r: 8, class: 'xapy-edge-mark' }),
     h('text', { x: r(px), y: r(py), 'text-anchor': 'middle', 'dominant-baseline': 'central', 'font-size': 11, 'aria-hidden': 'true' }, style.mark),
+    ...(label ? [h('text', { x: r(lx), y: r(ly), 'text-anchor': 'middle', 'dominant-baseline': 'central', 'font-size': LABEL_FONT, class: 'xapy-edge-label', 'aria-hidden': 'true' }, label)] : []),
   );
 }
 
@@ -90,13 +143,17 @@ function arrow(edge: LoopEdge, from: { x: number; y: number }, to: { x: number; 
  * One diagram for one asset: the edges for that asset, plus any edge that leads outside the loop.
  * `id` must be unique in the page; `describedBy` names the element with the text equivalent.
  */
-export function loopDiagram(loop: { nodes: LoopNode[]; edges: LoopEdge[] }, asset: string | null, id: string, describedBy?: string): SvgElement {
-  const { W, H } = canvas(loop.nodes.length);
-  const at = new Map(positions(loop.nodes.length).map((p, i) => [loop.nodes[i]!.id, p]));
+export function loopDiagram(
+  loop: { nodes: LoopNode[]; edges: LoopEdge[] }, asset: string | null, id: string, describedBy?: string,
+  { layout = 'ring', networkName = (n: string) => n }: { layout?: DiagramLayout; networkName?: (id: string) => string } = {},
+): SvgElement {
+  const { W, H } = canvas(loop.nodes.length, layout);
+  const nodeW = layout === 'stack' ? STACK_NODE_W : NODE_W;
+  const at = new Map(positions(loop.nodes.length, layout).map((p, i) => [loop.nodes[i]!.id, p]));
   const edges = loop.edges.filter((e) => e.asset === asset || e.asset === null || asset === null);
   const title = asset ? `The loop for ${asset}` : 'The loop';
   return h('svg', {
-    viewBox: `0 0 ${W} ${H}`, role: 'img', class: 'xapy-loop-diagram', 'aria-labelledby': `${id}-title`,
+    viewBox: `0 0 ${W} ${H}`, width: W, height: H, role: 'img', class: `xapy-loop-diagram xapy-loop-${layout}`, 'aria-labelledby': `${id}-title`,
     ...(describedBy ? { 'aria-describedby': describedBy } : {}),
     'data-asset': asset ?? 'all',
   },
@@ -104,13 +161,13 @@ export function loopDiagram(loop: { nodes: LoopNode[]; edges: LoopEdge[] }, asse
   ...edges.flatMap((e) => {
     const from = at.get(e.from);
     const to = at.get(e.to);
-    return from && to ? [arrow(e, from, to)] : [];
+    return from && to ? [arrow(e, from, to, layout, edgeLabel(e, networkName))] : [];
   }),
   ...loop.nodes.map((n) => {
     const p = at.get(n.id)!;
     return h('g', { class: `xapy-node xapy-node-${n.kind}`, 'data-node': n.id },
-      h('rect', { x: r(p.x - NODE_W / 2), y: r(p.y - NODE_H / 2), width: NODE_W, height: NODE_H, rx: 6, ...(n.kind === 'outside' ? { 'stroke-dasharray': '6 4' } : {}) }),
-      h('text', { x: r(p.x), y: r(p.y), 'text-anchor': 'middle', 'dominant-baseline': 'central', 'font-size': 14 }, n.name),
+      h('rect', { x: r(p.x - nodeW / 2), y: r(p.y - NODE_H / 2), width: nodeW, height: NODE_H, rx: 6, ...(n.kind === 'outside' ? { 'stroke-dasharray': '6 4' } : {}) }),
+      h('text', { x: r(p.x), y: r(p.y), 'text-anchor': 'middle', 'dominant-baseline': 'central', 'font-size': NODE_FONT }, n.name),
     );
   }));
 }
