@@ -12,6 +12,7 @@ import { checkKeyForm, checkKeyMetadata, modes, tickedFromLabels, type Mode } fr
 import { boxLabel, type PermissionBox } from '../../src/rules/profile.ts';
 import { serverFormats } from '../../src/rules/server-format.ts';
 import { keyCtx, SERVERS, testServers } from '../helpers/key-fixtures.ts';
+import { writers } from '../helpers/key-writers.ts';
 
 const ruleOf = (b: PermissionBox, mode: Mode) => (mode === 'read-trade' ? b.readTrade : b.readWrite);
 const cases = exchangeIds.flatMap((ex) => modes.map((mode) => [ex, mode] as const));
@@ -61,6 +62,33 @@ describe.each(cases)('%s, %s: the guide’s own table decides', (ex, mode) => {
   it('the same boxes named by the exchange’s labels give the same ticks', () => {
     const labels = boxes.filter((_, i) => tick[i]).map(boxLabel);
     expect(tickedFromLabels(labels, keyCtx(ex).exchange)).toEqual({ ticked: tick });
+  });
+});
+
+describe.each(cases)('%s, %s: the same table decides for metadata in the exchange’s own format', (ex, mode) => {
+  const boxes = keyCtx(ex).exchange.permissions!;
+  const rule = (b: PermissionBox) => ruleOf(b, mode);
+  const tick = boxes.filter((b) => rule(b) === 'tick');
+  const leaveOff = boxes.filter((b) => rule(b) === 'leave-off');
+  function check(on: readonly PermissionBox[]) {
+    const { metadata, ips } = writers[ex]!(on, boxes, SERVERS);
+    const r = checkKeyMetadata({ exchange: ex, mode, metadata, ips, addressWhitelistConfirmed: true }, keyCtx(ex));
+    if (!r.ok) throw new Error(r.error);
+    return r.report;
+  }
+
+  it('the Tick boxes and XAPY’s servers pass', () => {
+    const r = check(tick);
+    expect(r.verdict, JSON.stringify(r.findings)).toBe('pass');
+  });
+  it('without any one Tick box the key fails', () => {
+    for (const gone of tick) expect(check(tick.filter((b) => b !== gone)).verdict, boxLabel(gone)).toBe('fail');
+  });
+  it('any Leave-off box that is on never passes', () => {
+    if (leaveOff.length === 0) return;
+    fc.assert(fc.property(fc.subarray(leaveOff, { minLength: 1 }), (extra) => {
+      expect(check([...tick, ...extra]).verdict).not.toBe('pass');
+    }), { numRuns: 30 });
   });
 });
 
