@@ -248,8 +248,8 @@ export function checkIps(pasted: string, ctx: IpCheckContext, removedSecrets: re
       const fits = ex.safeEntries !== undefined && seen.size <= ex.safeEntries;
       add('max-entries-unknown', fits ? 'info' : 'warning', () => ({
         message: fits
-          ? `${ex.name} does not document how many addresses one key may hold; ${count(seen.size, 'address', 'addresses')} fit within the smallest limit any exchange documents (${ex.safeEntries}).`
-          : `${ex.name} does not document how many addresses one key may hold, and ${count(entries.length, 'entry', 'entries')} is more than some exchanges allow.`,
+          ? `${ex.name} does not document how many addresses one key may hold, but ${seen.size === 1 ? 'one address fits' : `${seen.size} addresses fit`} within the smallest limit any exchange documents (${ex.safeEntries}), so this cannot matter.`
+          : `${ex.name} does not document how many addresses one key may hold, and this list has ${count(entries.length, 'entry', 'entries')}, more than some exchanges allow.`,
         ...(fits ? {} : { fix: `After saving the key, check that ${ex.name} kept all ${entries.length} entries.` }) }));
     }
     if (hasRange && ex.cidr === 'unknown') {

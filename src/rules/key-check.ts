@@ -126,7 +126,19 @@ export function neededFor(mode: Mode): Capability[] {
   return mode === 'read-trade' ? ['read', 'futures-trade'] : ['read', 'futures-trade', 'own-transfer', 'withdraw'];
 }
 
-const capText = (caps: readonly Capability[]) => caps.map((c) => capabilityLabel[c].toLowerCase()).join(', ');
+/** What a capability allows, as the object of "allows …". */
+const capPhrase: Record<Capability, string> = {
+  read: 'reading the account', 'futures-trade': 'futures trading', 'spot-trade': 'spot trading', margin: 'margin trading and borrowing',
+  options: 'options trading', 'own-transfer': 'transfers between your own accounts', 'sub-account-transfer': 'transfers to and from sub-accounts',
+  withdraw: 'withdrawals', earn: 'Earn products', p2p: 'P2P and fiat trading', 'copy-trading': 'copy trading',
+  'sub-account-management': 'managing sub-accounts', other: 'other exchange features',
+};
+const capText = (caps: readonly Capability[]) => listOf(caps.map((c) => capPhrase[c]));
+/** A box's explanation continuing a sentence: "Lets the key …" → "it lets the key …". */
+const because = (explanation: string) => {
+  const rest = continueWith(explanation).replace(/\.$/, '');
+  return /^(lets|allows|gives|makes) /.test(rest) ? `it ${rest}` : rest;
+};
 
 /** The rules, applied to a profile. `secrets` are the secrets found in the input (reported, never shown). */
 export function checkProfile(profile: KeyProfile, opts: KeyCheckOptions, ctx: KeyCheckContext, secrets: readonly SecretHit[] = []): KeyReport {
@@ -217,11 +229,11 @@ export function checkProfile(profile: KeyProfile, opts: KeyCheckOptions, ctx: Ke
       for (const m of missing) missed.add(m);
       const names = missing.map((m) => `“${m}”`);
       const why = missing.length === 1 ? boxes.find((b) => boxLabel(b) === missing![0] || b.label === missing![0])?.explanation : undefined;
-      const fix = names.length ? `Tick ${listOf(names)}${why ? `: it ${continueWith(why).replace(/^it /, '')}` : '.'}` : `Switch on the permission that allows ${capabilityLabel[cap].toLowerCase()}.`;
+      const fix = names.length ? `Tick ${listOf(names)}${why ? `: ${because(why)}.` : '.'}` : `Switch on the permission that allows ${capPhrase[cap]}.`;
       const offText = '';
       if (cap === 'read') add('missing-read', 'error', `The key cannot read the account. ${offText}`.trim(), fix);
       else if (cap === 'futures-trade') {
-        if (!writes) add('read-only-key', 'error', `The key is read-only: XAPY could see the account but not trade. ${offText}`.trim(), fix);
+        if (!writes && caps.read === true) add('read-only-key', 'error', `The key is read-only: XAPY could see the account but not trade. ${offText}`.trim(), fix);
         else add('missing-futures-trade', 'error', `The key cannot trade futures. ${offText}`.trim(), fix);
       } else if (cap === 'own-transfer') {
         add('missing-transfer', 'error', `The key cannot transfer between your accounts, so automatic rebalancing will not work. ${offText}`.trim(), fix);
@@ -247,7 +259,7 @@ export function checkProfile(profile: KeyProfile, opts: KeyCheckOptions, ctx: Ke
           : opts.mode === 'read-trade' && flag.capabilities.includes('own-transfer') ? 'own-transfer-enabled'
           : 'unneeded-permission';
         const mode = id === 'unneeded-permission' ? 'XAPY' : 'Read + Trade mode';
-        add(id, box.whenOn ?? 'warning', `“${flag.label}” is on, and ${mode} needs it off: ${continueWith(box.explanation ?? `it allows ${capText(flag.capabilities)}`)}`,
+        add(id, box.whenOn ?? 'warning', `“${flag.label}” is on, and ${mode} needs it off: ${box.explanation ? because(box.explanation) : `it allows ${capText(flag.capabilities)}`}.`,
           id === 'withdraw-enabled' ? `Untick “${flag.label}”, or choose Read-Write mode if you want automatic rebalancing.` : `Untick “${flag.label}”.`);
         continue;
       }
@@ -259,7 +271,7 @@ export function checkProfile(profile: KeyProfile, opts: KeyCheckOptions, ctx: Ke
       } else if (extra.includes('withdraw') && opts.mode === 'read-trade') {
         add('withdraw-enabled', 'error', `“${flag.label}” is on: the key can withdraw funds, which Read + Trade mode never needs.`, `Untick “${flag.label}”, or choose Read-Write mode.`);
       } else if (extra.includes('own-transfer') && opts.mode === 'read-trade') {
-        add('own-transfer-enabled', 'warning', `“${flag.label}” is on: the key can ${capText(extra)}, which Read + Trade mode does not need.`, `Untick “${flag.label}”.`);
+        add('own-transfer-enabled', 'warning', `“${flag.label}” is on: it allows ${capText(extra)}, which Read + Trade mode does not need.`, `Untick “${flag.label}”.`);
       } else {
         add('unneeded-permission', 'warning', `“${flag.label}” is on: it allows ${capText(extra)}, which XAPY never uses.`, `Untick “${flag.label}”.`);
       }

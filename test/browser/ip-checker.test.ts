@@ -175,7 +175,8 @@ describe.skipIf(!chromiumPath)('IP whitelist checker widget', () => {
       const textarea = page.getByLabel('IP addresses on your key');
       await textarea.fill(`${addresses.join('\n')}\n${secret}`);
       await settledVerdict('fail');
-      expect(await findingIds()).toEqual(['secret-pasted']);
+      const errors = await page.locator('ip-checker [data-findings] > li.xapy-error').evaluateAll((items) => items.map((li) => (li as HTMLElement).dataset.id));
+      expect(errors).toEqual(['secret-pasted']);
       expect(await textarea.inputValue()).not.toContain(secret.slice(0, 12));
       expect(await page.locator('ip-checker').textContent()).not.toContain(secret.slice(0, 12));
       await clearClipboard();
@@ -408,8 +409,12 @@ describe.skipIf(!chromiumPath)('IP whitelist checker widget', () => {
       expect(await announce.textContent()).toBe(await verdict().textContent());
     });
 
-    it('lines the copy buttons up in one row on a desktop screen', async () => {
+    it('lines the copy buttons up in one row on a desktop screen; copying a report before any input says so', async () => {
       await openChecker();
+      await page.getByRole('button', { name: 'Copy report (Markdown)' }).click();
+      await expect.poll(() => copyStatus().textContent()).toBe('Nothing to copy yet: paste your key’s IP list first.');
+      await page.getByLabel('IP addresses on your key').fill(addresses.join('\n'));
+      await settledVerdict('pass');
       await page.getByRole('button', { name: 'Copy report (Markdown)' }).click();
       await expect.poll(() => copyStatus().textContent()).toBe('Report copied.');
       const tops = await page.locator('ip-checker .xapy-actions > button').evaluateAll((bs) => bs.map((b) => Math.round(b.getBoundingClientRect().top)));

@@ -41,7 +41,7 @@ describe(`Binance: ${fixtures['binance-api-restrictions']!.source}`, () => {
     expect(ids(r)).toEqual(sorted(['no-ip-binding', 'missing-futures-trade', 'unneeded-permission']));
     expect(finding(r, 'missing-futures-trade')!.fix).toMatch(/^Tick “Enable Futures”: it lets the key open and close/);
     expect(finding(r, 'missing-futures-trade')!.fix).not.toContain('Portfolio');
-    expect(finding(r, 'unneeded-permission')!.message).toMatch(/^“Enable Portfolio Margin Trading” is on, and XAPY needs it off: lets the key trade through a portfolio-margin account/);
+    expect(finding(r, 'unneeded-permission')!.message).toMatch(/^“Enable Portfolio Margin Trading” is on, and XAPY needs it off: it lets the key trade through a portfolio-margin account/);
     // Binance's limit for keys without trusted IPs touches spot and margin trading only: not this key.
     expect(finding(r, 'no-ip-binding')!.message).not.toContain('Spot & Margin');
     const spot = report('binance', { ...base(), enableSpotAndMarginTrading: true });
