@@ -94,7 +94,7 @@ class IpCheckerElement extends HTMLElement {
     const field = this.querySelector<HTMLTextAreaElement>('[data-ips]')!;
     if (field.value.trim() === '') this.#removed = [];
     const hits = findSecretsInText(field.value, 'ips');
-    if (hits.length) this.#removed = [...new Set([...this.#removed, ...takeOutSecrets(field, hits)])];
+    if (hits.length) this.#removed = [...new Set([...this.#removed, ...takeOutSecrets(field, hits, false)])];
     if (field.value.trim() === '' && this.#removed.length === 0) {
       this.#report = undefined;
       renderMessage(this, 'Paste your key’s IP list above to check it.');

@@ -167,7 +167,7 @@ class KeyCheckerElement extends HTMLElement {
       this.#removed = [...new Set([
         ...this.#removed,
         ...takeOutSecrets(metadataField, hits.filter((h) => h.path.startsWith('metadata'))),
-        ...takeOutSecrets(ipsField, hits.filter((h) => h.path === 'ips')),
+        ...takeOutSecrets(ipsField, hits.filter((h) => h.path === 'ips'), false),
       ])];
     }
     const ticked = this.querySelector('[data-box]:checked') !== null;

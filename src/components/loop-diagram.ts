@@ -34,10 +34,12 @@ const LABEL_FONT = 12;
  */
 export type DiagramLayout = 'ring' | 'stack';
 
-const STACK_W = 300;
+const STACK_W = 296;
 const STACK_NODE_W = 112;
-const STACK_STEP = 72;
+const STACK_STEP = 96;
 const STACK_TOP = 20;
+/** The widest bulge of a stacked arrow: its label still fits beside it, inside the picture. */
+const STACK_BULGE = 64;
 
 /** A smaller canvas for fewer boxes. */
 export const canvas = (count: number, layout: DiagramLayout = 'ring') =>
@@ -94,7 +96,7 @@ function arrow(edge: LoopEdge, from: { x: number; y: number }, to: { x: number; 
     const edgeX = from.x + side * (STACK_NODE_W / 2 + 4);
     s = { x: edgeX, y: from.y };
     e = { x: edgeX, y: to.y };
-    cx = edgeX + side * Math.min(22 + 22 * span, 2 * (STACK_W / 2 - STACK_NODE_W / 2 - 10));
+    cx = edgeX + side * Math.min(24 + 20 * span, STACK_BULGE);
     cy = (from.y + to.y) / 2;
   } else {
     // Bend each arrow to its right, so A→B and B→A do not overlap.
@@ -121,21 +123,32 @@ function arrow(edge: LoopEdge, from: { x: number; y: number }, to: { x: number; 
   const t = edge.state === 'outside' ? 0.75 : 0.5;
   const px = (1 - t) ** 2 * s.x + 2 * t * (1 - t) * cx + t ** 2 * e.x;
   const py = (1 - t) ** 2 * s.y + 2 * t * (1 - t) * cy + t ** 2 * e.y;
-  // The label sits just past the mark, on the side the arrow bends to, kept inside the picture.
+  // The label sits beside the mark, on the side the arrow bends to: one line on the ring, and on
+  // the stack two lines (asset, network) that fit between the arrow and the picture's edge.
   const nx = px - (s.x + e.x) / 2;
   const ny = py - (s.y + e.y) / 2;
   const nl = Math.hypot(nx, ny) || 1;
-  const half = (label.length * LABEL_FONT * 0.3) + 4;
-  const W = layout === 'stack' ? STACK_W : Infinity;
-  const lx = Math.min(Math.max(px + (nx / nl) * 4, half), W - half);
-  const ly = py + (ny / nl) * 4 + 18;
+  const lines = layout === 'stack' ? label.split(' · ') : [label];
+  const right = nx >= 0;
+  // On the ring the label goes outward from the mark, on the arrow's outer side: beside it where the
+  // arrow runs up or down, above or below it where the arrow runs across.
+  const ox = nx / nl;
+  const oy = ny / nl;
+  const across = Math.abs(ox) < 0.5;
+  const lx = layout === 'stack' ? px + (right ? 12 : -12) : px + ox * 12;
+  const ly = layout === 'stack' ? py - ((lines.length - 1) * (LABEL_FONT + 2)) / 2 : py + oy * 12 + (across ? Math.sign(oy || 1) * 6 : 0);
+  const anchor = layout === 'stack' ? (right ? 'start' : 'end') : across ? 'middle' : ox > 0 ? 'start' : 'end';
+  const labelText = label
+    ? [h('text', { x: r(lx), y: r(ly), 'text-anchor': anchor, 'dominant-baseline': 'central', 'font-size': LABEL_FONT, class: 'xapy-edge-label', 'aria-hidden': 'true' },
+      ...lines.map((line, i) => (lines.length === 1 ? line : h('tspan', { x: r(lx), dy: i === 0 ? 0 : LABEL_FONT + 2 }, line))))]
+    : [];
   return h('g', { class: `xapy-edge xapy-edge-${edge.state}`, 'data-state': edge.state, 'data-from': edge.from, 'data-to': edge.to },
     h('title', {}, edge.text),
     h('path', { d: `M${r(s.x)},${r(s.y)} Q${r(cx)},${r(cy)} ${r(e.x)},${r(e.y)}`, fill: 'none', stroke: 'currentColor', 'stroke-width': style.width, ...(style.dash ? { 'stroke-dasharray': style.dash } : {}) }),
     h('polygon', { points: head, fill: 'currentColor' }),
     h('circle', { cx: r(px), cy: r(py), r: 8, class: 'xapy-edge-mark' }),
     h('text', { x: r(px), y: r(py), 'text-anchor': 'middle', 'dominant-baseline': 'central', 'font-size': 11, 'aria-hidden': 'true' }, style.mark),
-    ...(label ? [h('text', { x: r(lx), y: r(ly), 'text-anchor': 'middle', 'dominant-baseline': 'central', 'font-size': LABEL_FONT, class: 'xapy-edge-label', 'aria-hidden': 'true' }, label)] : []),
+    ...labelText,
   );
 }
 
@@ -167,7 +180,7 @@ export function loopDiagram(
     const p = at.get(n.id)!;
     return h('g', { class: `xapy-node xapy-node-${n.kind}`, 'data-node': n.id },
       h('rect', { x: r(p.x - nodeW / 2), y: r(p.y - NODE_H / 2), width: nodeW, height: NODE_H, rx: 6, ...(n.kind === 'outside' ? { 'stroke-dasharray': '6 4' } : {}) }),
-      h('text', { x: r(p.x), y: r(p.y), 'text-anchor': 'middle', 'dominant-baseline': 'central', 'font-size': NODE_FONT }, n.name),
+      h('text', { x: r(p.x), y: r(p.y), 'text-anchor': 'middle', 'dominant-baseline': 'central', 'font-size': layout === 'stack' ? NODE_FONT - 1 : NODE_FONT }, n.name),
     );
   }));
 }

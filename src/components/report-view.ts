@@ -59,12 +59,14 @@ export function renderMessage(root: Element, message: string): void {
 }
 
 /**
- * Takes pasted secrets out of a text field at once, so the page never shows them again, and
+ * Takes pasted secrets out of a text field at once (`mark`: leave "[redacted]" in their place), so the page never shows them again, and
  * returns where they were: the caller keeps reporting them, because the key stays exposed.
  */
-export function takeOutSecrets(field: HTMLTextAreaElement, hits: readonly SecretHit[]): string[] {
+export function takeOutSecrets(field: HTMLTextAreaElement, hits: readonly SecretHit[], mark = true): string[] {
   const values = hits.map((h) => h.value).filter((v) => v.length > 0);
   if (values.length === 0) return [];
-  field.value = redact(field.value, values);
+  // JSON keeps "[redacted]" in the secret's place, so it stays valid; a list simply loses the entry.
+  const redacted = redact(field.value, values);
+  field.value = mark ? redacted : redacted.split('[redacted]').join('');
   return [...new Set(hits.map((h) => h.path))];
 }
