@@ -82,7 +82,7 @@ function edgeLabel(edge: LoopEdge, networkName: (id: string) => string): string 
   return [edge.asset, edge.network ? networkName(edge.network) : null].filter(Boolean).join(' · ');
 }
 
-function arrow(edge: LoopEdge, from: { x: number; y: number }, to: { x: number; y: number }, layout: DiagramLayout, label: string): SvgElement {
+function arrow(edge: LoopEdge, from: { x: number; y: number }, to: { x: number; y: number }, layout: DiagramLayout, label: string, center?: { x: number; y: number }): SvgElement {
   const style = edgeStyle[edge.state];
   let s: { x: number; y: number };
   let e: { x: number; y: number };
@@ -132,8 +132,10 @@ function arrow(edge: LoopEdge, from: { x: number; y: number }, to: { x: number; 
   const right = nx >= 0;
   // On the ring the label goes outward from the mark, on the arrow's outer side: beside it where the
   // arrow runs up or down, above or below it where the arrow runs across.
-  const ox = nx / nl;
-  const oy = ny / nl;
+  // (On the ring, "outward" is away from the ring's centre, so the labels of a pair never meet in the middle.)
+  const ring = center ? Math.hypot(px - center.x, py - center.y) || 1 : 1;
+  const ox = center ? (px - center.x) / ring : nx / nl;
+  const oy = center ? (py - center.y) / ring : ny / nl;
   const across = Math.abs(ox) < 0.5;
   const lx = layout === 'stack' ? px + (right ? 12 : -12) : px + ox * 12;
   const ly = layout === 'stack' ? py - ((lines.length - 1) * (LABEL_FONT + 2)) / 2 : py + oy * 12 + (across ? Math.sign(oy || 1) * 6 : 0);
@@ -174,7 +176,7 @@ export function loopDiagram(
   ...edges.flatMap((e) => {
     const from = at.get(e.from);
     const to = at.get(e.to);
-    return from && to ? [arrow(e, from, to, layout, edgeLabel(e, networkName))] : [];
+    return from && to ? [arrow(e, from, to, layout, edgeLabel(e, networkName), layout === 'ring' ? { x: W / 2, y: H / 2 } : undefined)] : [];
   }),
   ...loop.nodes.map((n) => {
     const p = at.get(n.id)!;
