@@ -15,6 +15,7 @@ import { catalogueOf } from '../rules/catalogues.ts';
 import { changeSummary, changeViews, SERVERS_FEED_PATH } from '../data/server-list.ts';
 import { enterSentence, serverFormats } from '../rules/server-format.ts';
 import { modes } from '../rules/key-check.ts';
+import { boxLabel } from '../rules/profile.ts';
 import { keyApiExample, keyCurl } from '../server/key-api.ts';
 import { keyInputRows } from '../data/describe-key.ts';
 import { severityLabel } from '../rules/report.ts';
@@ -117,6 +118,13 @@ const ruleList: ComponentRenderer = (el) =>
     p(rule.explanation),
   ]);
 
+/** A boxes request for the exchange: its guide's Read + Trade Tick boxes and XAPY's servers. */
+function boxesRequest(exchange: string): Record<string, unknown> {
+  const boxes = getExchange(exchange)?.key?.permissions.value;
+  const labels = boxes && boxes !== 'unknown' ? boxes.filter((b) => b.readTrade === 'tick').map((b) => boxLabel(b)) : [];
+  return { exchange, mode: 'read-trade', boxes: labels, ips: servers.servers.map((s) => s.address).join(', ') };
+}
+
 const keyChecker: ComponentRenderer = (el) => {
   const exchange = typeof el.attributes.exchange === 'string' ? el.attributes.exchange : 'okx';
   const input = keyInputRows().find((r) => r.id === exchange);
@@ -125,15 +133,21 @@ const keyChecker: ComponentRenderer = (el) => {
     ...exampleNotice(),
     p(
       strong('API key checker.'),
-      ' On the web page this is an interactive form. It reads what the exchange reports about an API key (',
+      ' On the web page this is an interactive form. By default the user ticks the boxes that are ticked on the exchange’s key form and enters the key’s IP list; it can also read what the exchange reports about an API key (',
       ...(input?.endpoints.flatMap((e, i) => [i ? ' or ' : '', code(e)]) ?? []),
       exchange === 'coinex' ? ', a sub-account key read by the main account' : '',
-      '), or the boxes ticked on the exchange’s key form plus the IP list, and returns a verdict (',
+      '). It returns a verdict (',
       code('pass'), ', ', code('warn'), ' or ', code('fail'),
       ') for the chosen mode (', ...modes.flatMap((m, i) => [i ? ' or ' : '', code(m)]),
-      '), findings with rule ids, and the key’s normalized profile. Secrets are reported and never shown.',
+      '), judging each box by the guide’s own Tick / Leave-off table, with findings with rule ids and the key’s normalized profile. A pasted secret fails the check and is never shown.',
     ),
-    p('Agents can run the same check over HTTP, sending the metadata response as ', code('metadata'), ':'),
+    p(
+      'Ticking the boxes is the default because a finished key is bound to XAPY’s servers only, so the exchange refuses to answer questions about it from the user’s own computer. ',
+      'The metadata path is for keys being prepared (before binding), scripts and agents.',
+    ),
+    p('Agents can run the same check over HTTP, sending the ticked boxes by the exchange’s own labels as ', code('boxes'), ' with the key’s ', code('ips'), ':'),
+    fence('sh', keyCurl(boxesRequest(exchange))),
+    p('or the metadata response as ', code('metadata'), ':'),
     fence('sh', keyCurl(exchange === 'okx' ? request : { ...request, exchange, metadata: '<the JSON response of the endpoint above>' })),
     p('Every rule and the API are described on ', link('/tools/api-key-checker.md', 'the API key checker page'), '.'),
   ];

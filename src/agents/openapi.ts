@@ -30,7 +30,7 @@ export function openApiDocument(): object {
   const loopResponse = checkAddressLoop(loopRequest);
   const ipFields = {
     exchange: { type: 'string', enum: [...exchangeIds, 'any'], default: 'any', description: 'The exchange the key is for, or "any" to check only against XAPY’s servers.' },
-    ips: { description: 'The key’s IP list as pasted: any separators (new lines, commas, spaces, semicolons), quotes or a JSON array; or an array of strings. "" checks an empty (unrestricted) list.', oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
+    ips: { description: 'The key’s IP list as pasted: any separators (new lines, commas, spaces, semicolons), quotes or a JSON array; or an array of strings. An empty list is answered 422 (nothing to check).', oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
   };
   return {
     openapi: '3.1.0',
@@ -49,7 +49,7 @@ export function openApiDocument(): object {
             { name: 'exchange', in: 'query', required: false, schema: ipFields.exchange },
             { name: 'ips', in: 'query', required: true, schema: { type: 'string' }, description: ipFields.ips.description, example: sample },
           ],
-          responses: { 200: { $ref: '#/components/responses/IpReport' }, 400: error },
+          responses: { 200: { $ref: '#/components/responses/IpReport' }, 400: error, 422: error },
         },
         post: {
           operationId: 'checkIpWhitelist',
@@ -59,26 +59,27 @@ export function openApiDocument(): object {
             required: true,
             content: { 'application/json': { schema: { type: 'object', required: ['ips'], properties: ipFields }, example: request } },
           },
-          responses: { 200: { $ref: '#/components/responses/IpReport' }, 400: error, 405: error, 413: error },
+          responses: { 200: { $ref: '#/components/responses/IpReport' }, 400: error, 405: error, 413: error, 422: error },
         },
       },
       '/api/check/key': {
         post: {
           operationId: 'checkApiKey',
-          summary: 'Check an exchange API key from its metadata',
-          description: `Send what the exchange reports about the key (its key-metadata endpoint’s JSON, whole or the inner object) and the permission level. Returns a verdict, findings that each name a rule (${keyRules.map((r) => r.id).join(', ')}) and the key’s normalized profile. Secrets found anywhere in the input are reported and redacted from the answer. A response listing several keys needs keyIndex. Bodies over 64 kB are refused.`,
+          summary: 'Check an exchange API key from its ticked boxes or its metadata',
+          description: `Send the boxes ticked on the exchange’s key form, by the exchange’s own labels (the labels are listed on each exchange’s guide and in a 400 answer to an unknown label), with the key’s IP list; or what the exchange reports about the key (its key-metadata endpoint’s JSON, whole or the inner object). Each box is judged by the guide’s own Tick / Leave-off table for the permission level. Nothing to check (no boxes and no IPs, or empty metadata) is answered 422 with what to send. Returns a verdict, findings that each name a rule (${keyRules.map((r) => r.id).join(', ')}) and the key’s normalized profile. Secrets found anywhere in the input are reported and redacted from the answer. A response listing several keys needs keyIndex. Bodies over 64 kB are refused.`,
           requestBody: {
             required: true,
             content: {
               'application/json': {
                 schema: {
                   type: 'object',
-                  required: ['exchange', 'mode', 'metadata'],
+                  required: ['exchange', 'mode'],
                   properties: {
                     exchange: { type: 'string', enum: exchangeIds },
                     mode: { type: 'string', enum: [...modes], description: 'read-trade: XAPY trades only; read-write: XAPY may also transfer and withdraw.' },
-                    metadata: { description: 'The key-metadata response, as an object or a string holding it.', oneOf: [{ type: 'object' }, { type: 'string' }] },
-                    ips: { description: 'The key’s IP list, for exchanges whose metadata omits or masks it.', oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
+                    metadata: { description: 'The key-metadata response, as an object or a string holding it. Send this or boxes.', oneOf: [{ type: 'object' }, { type: 'string' }] },
+                    boxes: { type: 'array', items: { type: 'string' }, description: 'Instead of metadata: the labels of the boxes ticked on the key form, as the exchange writes them (e.g. "Enable Reading", "Enable Futures"; "Group: Label" where the form groups boxes).' },
+                    ips: { description: 'The key’s IP list: with boxes, always; with metadata, for exchanges whose metadata omits or masks it.', oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
                     addressWhitelistConfirmed: { type: 'boolean', description: 'read-write: the cross-exchange withdrawal-address whitelist is complete.' },
                     keyIndex: { type: 'integer', minimum: 0, description: 'Which key to check when the response lists several.' },
                   },
@@ -89,7 +90,7 @@ export function openApiDocument(): object {
           },
           responses: {
             200: { description: 'The report.', content: { 'application/json': { schema: { $ref: '#/components/schemas/KeyReport' }, example: keyExample.response } } },
-            400: error, 405: error, 413: error,
+            400: error, 405: error, 413: error, 422: error,
           },
         },
       },
@@ -126,7 +127,7 @@ export function openApiDocument(): object {
           },
           responses: {
             200: { description: 'The report and the loop.', content: { 'application/json': { schema: { $ref: '#/components/schemas/LoopReport' }, example: loopResponse } } },
-            400: error, 405: error, 413: error,
+            400: error, 405: error, 413: error, 422: error,
           },
         },
       },

@@ -3,7 +3,8 @@ import { checkIps, type ExchangeIpFacts, type IpReport } from '../rules/ip-check
 import { reportToMarkdown } from '../rules/report.ts';
 import type { Servers } from '../data/schema.ts';
 import { copyText } from './clipboard.ts';
-import { el, renderReport } from './report-view.ts';
+import { findSecretsInText } from '../rules/secrets.ts';
+import { el, renderMessage, renderReport, takeOutSecrets } from './report-view.ts';
 
 interface Config {
   site: string;
@@ -20,6 +21,8 @@ class IpCheckerElement extends HTMLElement {
   #config!: Config;
   #report: IpReport | undefined;
   #timer: number | undefined;
+  /** Where secrets were that have been taken out of the field: the key stays exposed until it is cleared. */
+  #removed: string[] = [];
 
   connectedCallback() {
     this.#config = JSON.parse(this.dataset.config ?? '{}') as Config;
@@ -31,17 +34,27 @@ class IpCheckerElement extends HTMLElement {
     };
     ips.addEventListener('input', schedule);
     exchange.addEventListener('change', () => {
+      this.#showFormatted();
       if (this.#report) this.#check();
     });
     this.querySelector('[data-copy-formatted]')!.addEventListener('click', () => {
-      const ex = this.#exchange();
-      const text = this.#report?.formatted ?? checkIps('', this.#context(ex)).formatted;
-      void copyText(text, this.querySelector('[data-copy-status]'), 'Corrected list copied.');
+      const text = this.#formatted();
+      const status = this.querySelector('[data-copy-status]');
+      if (text.trim() === '') {
+        if (status) status.textContent = 'Nothing copied: XAPY has no servers on its list yet.';
+        return;
+      }
+      void copyText(text, status, 'Corrected list copied.');
     });
     this.querySelector('[data-copy-report]')!.addEventListener('click', () => {
-      const report = this.#report ?? this.#run();
-      void copyText(this.#markdown(report), this.querySelector('[data-copy-status]'), 'Report copied.');
+      const status = this.querySelector('[data-copy-status]');
+      if (!this.#report) {
+        if (status) status.textContent = 'Nothing to copy yet: paste your key’s IP list first.';
+        return;
+      }
+      void copyText(this.#markdown(this.#report), status, 'Report copied.');
     });
+    this.#showFormatted();
     // Text typed or restored by the browser before this code loaded (see lazy-widget.ts).
     if (ips.value.trim()) this.#check();
   }
@@ -56,7 +69,18 @@ class IpCheckerElement extends HTMLElement {
   }
 
   #run(): IpReport {
-    return checkIps(this.querySelector<HTMLTextAreaElement>('[data-ips]')!.value, this.#context(this.#exchange()));
+    return checkIps(this.querySelector<HTMLTextAreaElement>('[data-ips]')!.value, this.#context(this.#exchange()), this.#removed);
+  }
+
+  /** XAPY's servers in the chosen exchange's format: what "Copy this list" copies, shown as it will be copied. */
+  #formatted(): string {
+    return checkIps('', this.#context(this.#exchange())).formatted;
+  }
+
+  #showFormatted() {
+    const ex = this.#exchange();
+    this.querySelector('[data-formatted]')!.textContent = this.#formatted();
+    this.querySelector('[data-formatted-label]')!.textContent = `The corrected list: XAPY’s servers${ex ? `, as ${ex.name} takes them` : ''}`;
   }
 
   #markdown(report: IpReport): string {
@@ -67,6 +91,17 @@ class IpCheckerElement extends HTMLElement {
   }
 
   #check() {
+    const field = this.querySelector<HTMLTextAreaElement>('[data-ips]')!;
+    if (field.value.trim() === '') this.#removed = [];
+    const hits = findSecretsInText(field.value, 'ips');
+    if (hits.length) this.#removed = [...new Set([...this.#removed, ...takeOutSecrets(field, hits, false)])];
+    if (field.value.trim() === '' && this.#removed.length === 0) {
+      this.#report = undefined;
+      renderMessage(this, 'Paste your key’s IP list above to check it.');
+      this.querySelector<HTMLElement>('[data-entries-box]')!.hidden = true;
+      this.querySelector('[data-entries]')!.replaceChildren();
+      return;
+    }
     const report = (this.#report = this.#run());
     renderReport(this, report, this.#config.site);
 

@@ -1,10 +1,14 @@
 /** Behaviour of <key-checker>: checks as the user types or ticks, with the same rules as the API. */
-import { checkKeyForm, checkKeyMetadata, type ExchangeKeyFacts, type KeyCheckContext, type KeyCheckResult, type Mode } from '../rules/key-check.ts';
+import { checkKeyForm, checkKeyMetadata, secretsIn, type ExchangeKeyFacts, type KeyCheckContext, type KeyCheckResult, type Mode } from '../rules/key-check.ts';
 import { boxLabel, describeProfile } from '../rules/profile.ts';
 import { reportToMarkdown } from '../rules/report.ts';
 import { copyText } from './clipboard.ts';
 import { touched } from './lazy-widget.ts';
-import { el, renderMessage, renderReport } from './report-view.ts';
+import { el, renderMessage, renderReport, takeOutSecrets } from './report-view.ts';
+
+/** The guide's permission tabs (PermissionTabs.astro): their sync key, and each panel's level. */
+const LEVEL_TABS = 'starlight-tabs[data-sync-key="xapy-level"]';
+const levelMode: Record<string, Mode> = { readTrade: 'read-trade', readWrite: 'read-write' };
 
 interface Config {
   site: string;
@@ -16,6 +20,8 @@ class KeyCheckerElement extends HTMLElement {
   #config!: Config;
   #result: KeyCheckResult | undefined;
   #timer: number | undefined;
+  /** Where secrets were that have been taken out of the fields: the key stays exposed until both are cleared. */
+  #removed: string[] = [];
 
   connectedCallback() {
     this.#config = JSON.parse(this.dataset.config ?? '{}') as Config;
@@ -24,6 +30,7 @@ class KeyCheckerElement extends HTMLElement {
       this.#timer = window.setTimeout(() => this.#check(), 0);
     };
     this.#q('[data-exchange]').addEventListener('change', () => {
+      this.#removed = [];
       this.#renderBoxes();
       this.#q<HTMLSelectElement>('[data-key-choice]').replaceChildren();
       recheck();
@@ -34,13 +41,34 @@ class KeyCheckerElement extends HTMLElement {
     this.#q('[data-key-choice]').addEventListener('change', recheck);
     this.#q('[data-boxes]').addEventListener('change', recheck);
     this.#q('[data-copy-report]').addEventListener('click', () => {
-      const result = this.#result ?? this.#run();
-      void copyText(this.#markdown(result), this.querySelector('[data-copy-status]'), 'Report copied.');
+      const status = this.querySelector('[data-copy-status]');
+      if (!this.#result) {
+        if (status) status.textContent = 'Nothing to copy yet: describe the key first.';
+        return;
+      }
+      void copyText(this.#markdown(this.#result), status, 'Report copied.');
     });
-    this.#renderBoxes();
+    if (this.#q('[data-boxes]').dataset.for !== this.#exchange().id) this.#renderBoxes();
+    this.#followLevelTabs(recheck);
     this.#sync();
     // Input typed or chosen before this code loaded (see lazy-widget.ts).
     if (touched(this)) recheck();
+  }
+
+  /** The level chosen in the guide's permission tabs on this page becomes the checker's mode, now and when it changes. */
+  #followLevelTabs(recheck: () => void) {
+    const tabs = document.querySelector(LEVEL_TABS);
+    if (!tabs) return;
+    const follow = () => {
+      const level = tabs.querySelector<HTMLElement>(':scope > [role="tabpanel"]:not([hidden]) [data-level]')?.dataset.level;
+      const mode = level ? levelMode[level] : undefined;
+      const radio = mode ? this.querySelector<HTMLInputElement>(`[data-mode][value="${mode}"]`) : null;
+      if (!radio || radio.checked) return;
+      radio.checked = true;
+      recheck();
+    };
+    follow();
+    new MutationObserver(follow).observe(tabs, { attributes: true, attributeFilter: ['hidden'], subtree: true });
   }
 
   #q<T extends HTMLElement = HTMLElement>(selector: string): T {
@@ -66,6 +94,7 @@ class KeyCheckerElement extends HTMLElement {
     const boxes = ex.permissions ?? [];
     const base = `${this.#q('[data-exchange]').id}-box`;
     this.#q('[data-boxes-legend]').textContent = `Boxes ticked on ${ex.name}’s key form`;
+    this.#q('[data-boxes]').dataset.for = ex.id;
     this.#q('[data-boxes]').replaceChildren(
       ...boxes.map((box, i) => {
         const label = el('label', undefined, 'xapy-check');
@@ -103,6 +132,7 @@ class KeyCheckerElement extends HTMLElement {
       mode: this.#mode(),
       ips: this.#q<HTMLTextAreaElement>('[data-ips]').value,
       addressWhitelistConfirmed: this.#q<HTMLInputElement>('[data-whitelist]').checked,
+      removedSecrets: this.#removed,
     };
     if (this.#source() === 'form') {
       const ticked = (ex.permissions ?? []).map((_, i) => this.querySelector<HTMLInputElement>(`[data-box="${i}"]`)?.checked === true);
@@ -127,32 +157,51 @@ class KeyCheckerElement extends HTMLElement {
 
   #check() {
     this.#sync();
-    const metadata = this.#q<HTMLTextAreaElement>('[data-metadata]').value;
-    const nothing = this.#source() === 'metadata' && metadata.trim() === '';
+    const form = this.#source() === 'form';
+    const metadataField = this.#q<HTMLTextAreaElement>('[data-metadata]');
+    const ipsField = this.#q<HTMLTextAreaElement>('[data-ips]');
+    if (metadataField.value.trim() === '' && ipsField.value.trim() === '') this.#removed = [];
+    // A pasted secret leaves the fields at once; the report keeps saying that the key is exposed.
+    const hits = secretsIn(form ? '' : metadataField.value, ipsField.value);
+    if (hits.length > 0) {
+      this.#removed = [...new Set([
+        ...this.#removed,
+        ...takeOutSecrets(metadataField, hits.filter((h) => h.path.startsWith('metadata'))),
+        ...takeOutSecrets(ipsField, hits.filter((h) => h.path === 'ips'), false),
+      ])];
+    }
+    const ticked = this.querySelector('[data-box]:checked') !== null;
+    const nothing = this.#removed.length === 0 && (form ? !ticked && ipsField.value.trim() === '' : metadataField.value.trim() === '');
     const table = this.#q('[data-profile-table]');
     if (nothing) {
       this.#result = undefined;
       table.hidden = true;
-      renderMessage(this, 'Paste the key’s metadata, or tick the boxes, to check it.');
+      this.#q('[data-profile]').replaceChildren();
+      renderMessage(this, form
+        ? 'Tick the boxes that are ticked on your key and enter its IP addresses to check it.'
+        : 'Paste the key’s metadata to check it.');
       return;
     }
     const result = (this.#result = this.#run());
     if (!result.ok) {
       table.hidden = true;
+      this.#q('[data-profile]').replaceChildren();
       if (result.choices) this.#offerChoices(result.choices);
       renderMessage(this, `Not checked: ${result.error}`);
       return;
     }
     renderReport(this, result.report, this.#config.site);
+    // A report that is only about an exposed secret has no key to describe.
+    const described = result.report.profile.flags.length > 0 || result.report.profile.ip.binding !== 'unknown';
     this.#q('[data-profile]').replaceChildren(
-      ...describeProfile(result.report.profile).map((row) => {
+      ...(described ? describeProfile(result.report.profile) : []).map((row) => {
         const tr = el('tr');
         tr.append(el('th', row.label), el('td', row.value));
         tr.firstElementChild!.setAttribute('scope', 'row');
         return tr;
       }),
     );
-    table.hidden = false;
+    table.hidden = !described;
   }
 
   /** The response lists several keys: let the user pick one (the rules have already redacted the descriptions). */

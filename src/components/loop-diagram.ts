@@ -17,7 +17,6 @@ const h = (tag: string, attrs: SvgElement['attrs'] = {}, ...children: (SvgElemen
 /** Line pattern and middle mark of each state, described in the legend. */
 export const edgeStyle: Record<EdgeState, { dash: string; mark: string; width: number; legend: string }> = {
   ok: { dash: '', mark: '✓', width: 2, legend: 'solid line, ✓: whitelisted' },
-  unverified: { dash: '10 5', mark: '?', width: 2, legend: 'long dashes, ?: whitelisted, but network support is not documented' },
   broken: { dash: '2 4', mark: '!', width: 2.5, legend: 'dotted line, !: whitelisted, but the entry is wrong' },
   missing: { dash: '5 7', mark: '✕', width: 1.5, legend: 'short dashes, ✕: missing, nothing whitelisted' },
   outside: { dash: '9 3 2 3', mark: '!', width: 3, legend: 'thick dash-dot line, !, to the dashed box: an address outside the loop' },
@@ -25,11 +24,36 @@ export const edgeStyle: Record<EdgeState, { dash: string; mark: string; width: n
 
 const NODE_W = 132;
 const NODE_H = 36;
+/** Font sizes in pixels: the picture is drawn at its own size (never scaled down), so these are what the reader sees. */
+const NODE_FONT = 14;
+const LABEL_FONT = 12;
 
-/** A smaller canvas for fewer boxes, so that text stays legible when a phone scales the picture down. */
-const canvas = (count: number) => (count <= 3 ? { W: 460, H: 300 } : count <= 5 ? { W: 560, H: 340 } : { W: 640, H: 380 });
+/**
+ * "ring": exchanges on a ring, for a wide column. "stack": exchanges one above the other, arrows
+ * down on the right and up on the left, for a phone; 300 px wide, so that nothing is scaled down.
+ */
+export type DiagramLayout = 'ring' | 'stack';
 
-function positions(count: number): { x: number; y: number }[] {
+const STACK_W = 296;
+const STACK_NODE_W = 112;
+const STACK_STEP = 96;
+const STACK_TOP = 20;
+/** The widest bulge of a stacked arrow: its label still fits beside it, inside the picture. */
+const STACK_BULGE = 64;
+
+/** A smaller canvas for fewer boxes. */
+export const canvas = (count: number, layout: DiagramLayout = 'ring') =>
+  layout === 'stack'
+    ? { W: STACK_W, H: STACK_TOP * 2 + NODE_H + Math.max(0, count - 1) * STACK_STEP }
+    : count <= 3 ? { W: 460, H: 300 } : count <= 5 ? { W: 560, H: 340 } : { W: 640, H: 380 };
+
+/** The layout that keeps every label at its size in a column this wide (px). */
+export function layoutFor(count: number, width: number): DiagramLayout {
+  return width >= canvas(count, 'ring').W ? 'ring' : 'stack';
+}
+
+function positions(count: number, layout: DiagramLayout): { x: number; y: number }[] {
+  if (layout === 'stack') return Array.from({ length: count }, (_, i) => ({ x: STACK_W / 2, y: STACK_TOP + NODE_H / 2 + i * STACK_STEP }));
   const { W, H } = canvas(count);
   const cx = W / 2;
   const cy = H / 2;
@@ -42,10 +66,10 @@ function positions(count: number): { x: number; y: number }[] {
 }
 
 /** Where a line from a node's centre towards (tx, ty) leaves the node's box. */
-function exit(c: { x: number; y: number }, tx: number, ty: number): { x: number; y: number } {
+function exit(c: { x: number; y: number }, tx: number, ty: number, nodeW = NODE_W): { x: number; y: number } {
   const dx = tx - c.x;
   const dy = ty - c.y;
-  const hw = NODE_W / 2 + 4;
+  const hw = nodeW / 2 + 4;
   const hh = NODE_H / 2 + 4;
   const t = Math.min(dx === 0 ? Infinity : hw / Math.abs(dx), dy === 0 ? Infinity : hh / Math.abs(dy), 1);
   return { x: c.x + dx * t, y: c.y + dy * t };
@@ -53,17 +77,38 @@ function exit(c: { x: number; y: number }, tx: number, ty: number): { x: number;
 
 const r = (n: number) => Math.round(n * 10) / 10;
 
-function arrow(edge: LoopEdge, from: { x: number; y: number }, to: { x: number; y: number }): SvgElement {
+/** The arrow's label: the asset and the network it moves on ("USDT · TRC20"). */
+function edgeLabel(edge: LoopEdge, networkName: (id: string) => string): string {
+  return [edge.asset, edge.network ? networkName(edge.network) : null].filter(Boolean).join(' · ');
+}
+
+function arrow(edge: LoopEdge, from: { x: number; y: number }, to: { x: number; y: number }, layout: DiagramLayout, label: string, center?: { x: number; y: number }): SvgElement {
   const style = edgeStyle[edge.state];
-  // Bend each arrow to its right, so A→B and B→A do not overlap.
-  const mx = (from.x + to.x) / 2;
-  const my = (from.y + to.y) / 2;
-  const len = Math.hypot(to.x - from.x, to.y - from.y) || 1;
-  const bend = 26;
-  const cx = mx + ((to.y - from.y) / len) * bend;
-  const cy = my - ((to.x - from.x) / len) * bend;
-  const s = exit(from, cx, cy);
-  const e = exit(to, cx, cy);
+  let s: { x: number; y: number };
+  let e: { x: number; y: number };
+  let cx: number;
+  let cy: number;
+  if (layout === 'stack') {
+    // Downward arrows bulge to the right, upward ones to the left, wider for longer spans: a pair never overlaps.
+    const down = to.y > from.y;
+    const side = down ? 1 : -1;
+    const span = Math.max(1, Math.round(Math.abs(to.y - from.y) / STACK_STEP));
+    const edgeX = from.x + side * (STACK_NODE_W / 2 + 4);
+    s = { x: edgeX, y: from.y };
+    e = { x: edgeX, y: to.y };
+    cx = edgeX + side * Math.min(24 + 20 * span, STACK_BULGE);
+    cy = (from.y + to.y) / 2;
+  } else {
+    // Bend each arrow to its right, so A→B and B→A do not overlap.
+    const mx = (from.x + to.x) / 2;
+    const my = (from.y + to.y) / 2;
+    const len = Math.hypot(to.x - from.x, to.y - from.y) || 1;
+    const bend = 30;
+    cx = mx + ((to.y - from.y) / len) * bend;
+    cy = my - ((to.x - from.x) / len) * bend;
+    s = exit(from, cx, cy);
+    e = exit(to, cx, cy);
+  }
   // Arrowhead along the curve's end tangent (from the control point to the end).
   const tl = Math.hypot(e.x - cx, e.y - cy) || 1;
   const ux = (e.x - cx) / tl;
@@ -78,12 +123,34 @@ function arrow(edge: LoopEdge, from: { x: number; y: number }, to: { x: number; 
   const t = edge.state === 'outside' ? 0.75 : 0.5;
   const px = (1 - t) ** 2 * s.x + 2 * t * (1 - t) * cx + t ** 2 * e.x;
   const py = (1 - t) ** 2 * s.y + 2 * t * (1 - t) * cy + t ** 2 * e.y;
+  // The label sits beside the mark, on the side the arrow bends to: one line on the ring, and on
+  // the stack two lines (asset, network) that fit between the arrow and the picture's edge.
+  const nx = px - (s.x + e.x) / 2;
+  const ny = py - (s.y + e.y) / 2;
+  const nl = Math.hypot(nx, ny) || 1;
+  const lines = layout === 'stack' ? label.split(' · ') : [label];
+  const right = nx >= 0;
+  // On the ring the label goes outward from the mark, on the arrow's outer side: beside it where the
+  // arrow runs up or down, above or below it where the arrow runs across.
+  // (On the ring, "outward" is away from the ring's centre, so the labels of a pair never meet in the middle.)
+  const ring = center ? Math.hypot(px - center.x, py - center.y) || 1 : 1;
+  const ox = center ? (px - center.x) / ring : nx / nl;
+  const oy = center ? (py - center.y) / ring : ny / nl;
+  const across = Math.abs(ox) < 0.5;
+  const lx = layout === 'stack' ? px + (right ? 12 : -12) : px + ox * 12;
+  const ly = layout === 'stack' ? py - ((lines.length - 1) * (LABEL_FONT + 2)) / 2 : py + oy * 12 + (across ? Math.sign(oy || 1) * 6 : 0);
+  const anchor = layout === 'stack' ? (right ? 'start' : 'end') : across ? 'middle' : ox > 0 ? 'start' : 'end';
+  const labelText = label
+    ? [h('text', { x: r(lx), y: r(ly), 'text-anchor': anchor, 'dominant-baseline': 'central', 'font-size': LABEL_FONT, class: 'xapy-edge-label', 'aria-hidden': 'true' },
+      ...lines.map((line, i) => (lines.length === 1 ? line : h('tspan', { x: r(lx), dy: i === 0 ? 0 : LABEL_FONT + 2 }, line))))]
+    : [];
   return h('g', { class: `xapy-edge xapy-edge-${edge.state}`, 'data-state': edge.state, 'data-from': edge.from, 'data-to': edge.to },
     h('title', {}, edge.text),
     h('path', { d: `M${r(s.x)},${r(s.y)} Q${r(cx)},${r(cy)} ${r(e.x)},${r(e.y)}`, fill: 'none', stroke: 'currentColor', 'stroke-width': style.width, ...(style.dash ? { 'stroke-dasharray': style.dash } : {}) }),
     h('polygon', { points: head, fill: 'currentColor' }),
     h('circle', { cx: r(px), cy: r(py), r: 8, class: 'xapy-edge-mark' }),
     h('text', { x: r(px), y: r(py), 'text-anchor': 'middle', 'dominant-baseline': 'central', 'font-size': 11, 'aria-hidden': 'true' }, style.mark),
+    ...labelText,
   );
 }
 
@@ -91,13 +158,17 @@ function arrow(edge: LoopEdge, from: { x: number; y: number }, to: { x: number; 
  * One diagram for one asset: the edges for that asset, plus any edge that leads outside the loop.
  * `id` must be unique in the page; `describedBy` names the element with the text equivalent.
  */
-export function loopDiagram(loop: { nodes: LoopNode[]; edges: LoopEdge[] }, asset: string | null, id: string, describedBy?: string): SvgElement {
-  const { W, H } = canvas(loop.nodes.length);
-  const at = new Map(positions(loop.nodes.length).map((p, i) => [loop.nodes[i]!.id, p]));
+export function loopDiagram(
+  loop: { nodes: LoopNode[]; edges: LoopEdge[] }, asset: string | null, id: string, describedBy?: string,
+  { layout = 'ring', networkName = (n: string) => n }: { layout?: DiagramLayout; networkName?: (id: string) => string } = {},
+): SvgElement {
+  const { W, H } = canvas(loop.nodes.length, layout);
+  const nodeW = layout === 'stack' ? STACK_NODE_W : NODE_W;
+  const at = new Map(positions(loop.nodes.length, layout).map((p, i) => [loop.nodes[i]!.id, p]));
   const edges = loop.edges.filter((e) => e.asset === asset || e.asset === null || asset === null);
   const title = asset ? `The loop for ${asset}` : 'The loop';
   return h('svg', {
-    viewBox: `0 0 ${W} ${H}`, role: 'img', class: 'xapy-loop-diagram', 'aria-labelledby': `${id}-title`,
+    viewBox: `0 0 ${W} ${H}`, width: W, height: H, role: 'img', class: `xapy-loop-diagram xapy-loop-${layout}`, 'aria-labelledby': `${id}-title`,
     ...(describedBy ? { 'aria-describedby': describedBy } : {}),
     'data-asset': asset ?? 'all',
   },
@@ -105,13 +176,13 @@ export function loopDiagram(loop: { nodes: LoopNode[]; edges: LoopEdge[] }, asse
   ...edges.flatMap((e) => {
     const from = at.get(e.from);
     const to = at.get(e.to);
-    return from && to ? [arrow(e, from, to)] : [];
+    return from && to ? [arrow(e, from, to, layout, edgeLabel(e, networkName), layout === 'ring' ? { x: W / 2, y: H / 2 } : undefined)] : [];
   }),
   ...loop.nodes.map((n) => {
     const p = at.get(n.id)!;
     return h('g', { class: `xapy-node xapy-node-${n.kind}`, 'data-node': n.id },
-      h('rect', { x: r(p.x - NODE_W / 2), y: r(p.y - NODE_H / 2), width: NODE_W, height: NODE_H, rx: 6, ...(n.kind === 'outside' ? { 'stroke-dasharray': '6 4' } : {}) }),
-      h('text', { x: r(p.x), y: r(p.y), 'text-anchor': 'middle', 'dominant-baseline': 'central', 'font-size': 14 }, n.name),
+      h('rect', { x: r(p.x - nodeW / 2), y: r(p.y - NODE_H / 2), width: nodeW, height: NODE_H, rx: 6, ...(n.kind === 'outside' ? { 'stroke-dasharray': '6 4' } : {}) }),
+      h('text', { x: r(p.x), y: r(p.y), 'text-anchor': 'middle', 'dominant-baseline': 'central', 'font-size': layout === 'stack' ? NODE_FONT - 1 : NODE_FONT }, n.name),
     );
   }));
 }

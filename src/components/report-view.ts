@@ -4,6 +4,7 @@
  * checker widget. Everything is set as text: pasted content is never parsed as HTML.
  */
 import { severityLabel, verdictLabel, type Report } from '../rules/report.ts';
+import { redact, type SecretHit } from '../rules/secrets.ts';
 
 export function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -55,4 +56,17 @@ export function renderMessage(root: Element, message: string): void {
   verdict.textContent = message;
   announce(root, message);
   root.querySelector('[data-findings]')!.replaceChildren();
+}
+
+/**
+ * Takes pasted secrets out of a text field at once (`mark`: leave "[redacted]" in their place), so the page never shows them again, and
+ * returns where they were: the caller keeps reporting them, because the key stays exposed.
+ */
+export function takeOutSecrets(field: HTMLTextAreaElement, hits: readonly SecretHit[], mark = true): string[] {
+  const values = hits.map((h) => h.value).filter((v) => v.length > 0);
+  if (values.length === 0) return [];
+  // JSON keeps "[redacted]" in the secret's place, so it stays valid; a list simply loses the entry.
+  const redacted = redact(field.value, values);
+  field.value = mark ? redacted : redacted.split('[redacted]').join('');
+  return [...new Set(hits.map((h) => h.path))];
 }

@@ -72,10 +72,19 @@ export const permissionSchema = z.strictObject({
   capabilities: z.array(z.enum(capabilities, { error: `expected one of: ${capabilities.join(', ')}` })).min(1),
   readTrade: z.enum(tickRules, { error: 'expected tick, leave-off or either' }),
   readWrite: z.enum(tickRules, { error: 'expected tick, leave-off or either' }),
+  /**
+   * How the key checker rates this box when it is on in a mode whose rule is leave-off: "error"
+   * (the key must not have it, e.g. withdrawals in Read + Trade) or "warning" (it should go).
+   * Needed on every box that is leave-off in some mode.
+   */
+  whenOn: z.enum(['error', 'warning'], { error: 'expected error or warning' }).optional(),
   /** What the box lets XAPY (or anyone holding the key) do, in a sentence. */
   explanation: z.string().min(10),
   /** Field name or code in the exchange's key-metadata response, when there is one. */
   apiName: z.string().optional(),
+}).refine((b) => b.whenOn !== undefined || (b.readTrade !== 'leave-off' && b.readWrite !== 'leave-off'), {
+  error: 'a box that is leave-off in some mode needs whenOn (error or warning): how the key checker rates it when it is on',
+  path: ['whenOn'],
 });
 
 export const keyTypeSchema = z.strictObject({

@@ -35,7 +35,12 @@ function splitLine(line: string, networks: readonly Network[], needAsset: boolea
   const network = words.slice(i, i + take).join(' ');
   i += take;
   const address = words[i++];
-  if (!address) return { reason: 'the address is missing after the network' };
+  if (!address) {
+    // One word where a network and an address belong: a known network lacks its address, anything else is an address without a network.
+    return resolveNetwork(network, networks)
+      ? { reason: `the address is missing after the network ${network}` }
+      : { reason: `the network is missing before the address (write it as the exchange names it, e.g. ${networks.slice(0, 3).map((n) => n.aliases[0] ?? n.name).join(', ')})` };
+  }
   let memo = words.slice(i).join(' ');
   memo = memo.replace(/^(memo|tag|comment)\s*[:=]?\s*/i, '');
   return { ...(asset ? { asset } : {}), network, address, ...(memo ? { memo } : {}) };

@@ -6,6 +6,7 @@
 import { loopAssets } from '../data/assets.ts';
 import type { ApiLimit, Exchange, Network } from '../data/schema.ts';
 import { addressKey, checkAddress } from './addresses.ts';
+import { withArticle } from './sentence.ts';
 import { findingCollector, quote, reportToMarkdown, verdictOf, type Report, type RuleDoc, type Severity } from './report.ts';
 
 export type LoopAsset = (typeof loopAssets)[number];
@@ -66,7 +67,7 @@ export interface LoopInput {
   exchanges: ExchangeInput[];
 }
 
-export type EdgeState = 'ok' | 'unverified' | 'broken' | 'missing' | 'outside';
+export type EdgeState = 'ok' | 'broken' | 'missing' | 'outside';
 
 export interface LoopNode {
   id: string;
@@ -96,6 +97,8 @@ export const LOOP_CHECKER_PATH = '/tools/address-loop-checker/';
 export const OUTSIDE_NODE = 'outside';
 
 export const loopRules: RuleDoc[] = [
+  { id: 'nothing-to-check', severity: 'error', title: 'No addresses were given',
+    explanation: 'A loop is made of your deposit addresses and the whitelist entries that point to them. With none of either there is nothing to check, and nothing that could pass.' },
   { id: 'too-few-exchanges', severity: 'error', title: 'A loop needs at least two exchanges',
     explanation: 'Rebalancing moves funds from one of your exchanges to another. With a single exchange there is nowhere to move them, and a key with withdrawal permission only adds risk.' },
   { id: 'missing-deposit-address', severity: 'error', title: 'An exchange has no deposit address for an asset the loop moves',
@@ -120,8 +123,6 @@ export const loopRules: RuleDoc[] = [
     explanation: 'An address listed twice on one exchange, or given as the deposit address of two exchanges, is a copy-and-paste slip. It makes the lists harder to review and can hide a missing entry.' },
   { id: 'unknown-network', severity: 'warning', title: 'A network the checker does not know',
     explanation: 'The network name matches none of the names exchanges use for the networks on the guide’s list, so the address cannot be validated or matched. Use the name the exchange shows, such as TRC20, ERC20 or BEP20.' },
-  { id: 'network-support-unknown', severity: 'warning', title: 'Network support is not documented',
-    explanation: 'We found no official statement of whether this exchange supports the network for this asset. Check the exchange’s deposit or withdrawal page before relying on it.' },
   { id: 'memo-unconfirmed', severity: 'warning', title: 'A memo may be needed',
     explanation: 'On some networks, such as TON, some exchanges give every user their own address and others a shared address plus a memo. Check the deposit page: if it shows a memo, add it.' },
   { id: 'own-deposit-address', severity: 'warning', title: 'An exchange whitelists its own deposit address',
@@ -191,10 +192,9 @@ interface Deposit {
   memo: string;
   /** Why edges to this address cannot work, when they cannot (invalid, unsupported, memo missing). */
   problem?: string;
-  unverified: boolean;
 }
 
-const stateRank: Record<EdgeState, number> = { ok: 0, unverified: 1, broken: 2, missing: 3, outside: 4 };
+const stateRank: Record<EdgeState, number> = { ok: 0, broken: 2, missing: 3, outside: 4 };
 
 export function checkAddressLoopInput(input: LoopInput, ctx: LoopContext): LoopReport {
   const factsOf = new Map(ctx.exchanges.map((e) => [e.id, e]));
@@ -212,16 +212,6 @@ export function checkAddressLoopInput(input: LoopInput, ctx: LoopContext): LoopR
 
   const ids = input.exchanges.map((e) => e.exchange);
   const nodes: LoopNode[] = ids.map((id) => ({ id, name: nameOf(id), kind: 'exchange' }));
-
-  /** Networks whose support an exchange does not document, reported once per exchange at the end. */
-  const undocumented = new Map<string, { sides: Set<string>; assets: Set<LoopAsset>; networks: Set<string> }>();
-  const supportUnknown = (exchange: string, side: 'deposit' | 'withdraw', asset: LoopAsset, network: Network) => {
-    const u = undocumented.get(exchange) ?? { sides: new Set(), assets: new Set(), networks: new Set() };
-    u.sides.add(side === 'deposit' ? 'deposits' : 'withdrawals');
-    u.assets.add(asset);
-    u.networks.add(network.name);
-    undocumented.set(exchange, u);
-  };
 
   /** Validates an address for its network; returns why it is unusable, if it is. */
   const validate = (owner: string, where: string, address: string, network: Network): string | undefined => {
@@ -288,17 +278,14 @@ export function checkAddressLoopInput(input: LoopInput, ctx: LoopContext): LoopR
         add('memo-unconfirmed', 'warning', () => [`${where} on ${network.name} has no memo. ${network.note ?? ''}`.trim(),
           `Check ${name}’s ${asset} deposit page for ${network.name}: if it shows a memo, add it.`]);
       }
+      // Where the data is silent, the deposit address itself proves the network: the exchange issued it.
       const accepts = supported(factsOf.get(ex.exchange), asset, 'deposit');
-      let unverified = false;
-      if (accepts === 'unknown') {
-        supportUnknown(ex.exchange, 'deposit', asset, network);
-        unverified = true;
-      } else if (!accepts.includes(network.id)) {
+      if (accepts !== 'unknown' && !accepts.includes(network.id)) {
         add('network-not-supported', 'error', () => [`${name} does not list ${network.name} for ${asset} deposits, yet ${quote(address)} is given as its deposit address there.`,
           accepts.length ? `${name} takes ${asset} on: ${accepts.map(netName).join(', ')}.` : `${name} documents no network for ${asset} deposits.`]);
         problem ??= `${name} does not take ${asset} deposits on ${network.name}`;
       }
-      const deposit: Deposit = { exchange: ex.exchange, asset, network, address, key, memo, unverified, ...(problem ? { problem } : {}) };
+      const deposit: Deposit = { exchange: ex.exchange, asset, network, address, key, memo, ...(problem ? { problem } : {}) };
       deposits.push(deposit);
       const sameKey = depositsByKey.get(key);
       if (sameKey) sameKey.push(deposit);
@@ -308,6 +295,10 @@ export function checkAddressLoopInput(input: LoopInput, ctx: LoopContext): LoopR
 
   const assets = loopAssets.filter((a) => deposits.some((d) => d.asset === a));
 
+  if (input.exchanges.length >= 2 && isEmptyLoop(input)) {
+    add('nothing-to-check', 'error', () => ['No deposit address and no whitelist entry was given, so there is no loop to check.',
+      'For each exchange, paste your deposit addresses (asset, network, address) and the withdrawal whitelist entries (network, address).']);
+  }
   if (input.exchanges.length < 2) {
     add('too-few-exchanges', 'error', () => [input.exchanges.length === 0 ? 'No exchange is listed.' : `Only ${nameOf(ids[0]!)} is listed; a loop needs at least two exchanges.`,
       'List every exchange you use with XAPY, each with its deposit addresses and whitelist.']);
@@ -374,7 +365,7 @@ export function checkAddressLoopInput(input: LoopInput, ctx: LoopContext): LoopR
         add('outside-loop', 'error', () => [`${where} has ${quote(address)} (${network.name}), which is none of your deposit addresses on your XAPY exchanges.`,
           `Remove it from ${name}’s whitelist, unless it is a deposit address you forgot to list here.`]);
         leadsOutside({ from, to: OUTSIDE_NODE, asset: onlyAsset ?? null, network: network.id, state: 'outside',
-          text: `${name} → outside the loop: a ${network.name} address that is none of your deposit addresses` });
+          text: `${name} → outside the loop: ${withArticle(network.name)} address that is none of your deposit addresses` });
         continue;
       }
       if (exact.length === 0) {
@@ -408,17 +399,14 @@ export function checkAddressLoopInput(input: LoopInput, ctx: LoopContext): LoopR
             problem ??= 'the memo differs from the deposit’s';
           }
         }
+        // Where the data is silent, the whitelist entry proves the network: the address book took it.
         const sends = supported(factsOf.get(from), d.asset, 'withdraw');
-        let unverified = d.unverified;
-        if (sends === 'unknown') {
-          supportUnknown(from, 'withdraw', d.asset, network);
-          unverified = true;
-        } else if (!sends.includes(network.id)) {
+        if (sends !== 'unknown' && !sends.includes(network.id)) {
           add('network-not-supported', 'error', () => [`${name} does not list ${network.name} for ${d.asset} withdrawals, so it cannot send to ${toName}’s address ${quote(address)}.`,
             sends.length ? `${name} sends ${d.asset} on: ${sends.map(netName).join(', ')}. Use a network ${toName} also takes.` : `${name} documents no network for ${d.asset} withdrawals.`]);
           problem ??= `${name} does not send ${d.asset} on ${network.name}`;
         }
-        const state: EdgeState = problem ? 'broken' : unverified ? 'unverified' : 'ok';
+        const state: EdgeState = problem ? 'broken' : 'ok';
         offer({ from, to, asset: d.asset, network: network.id, state, text: edgeText(name, toName, d.asset, network.name, state, problem) });
       }
     }
@@ -446,13 +434,6 @@ export function checkAddressLoopInput(input: LoopInput, ctx: LoopContext): LoopR
   edges.push(...outside.values());
   if (outside.size) nodes.push({ id: OUTSIDE_NODE, name: 'Outside the loop', kind: 'outside' });
 
-  for (const [id, u] of undocumented) {
-    const assetsText = [...u.assets].join(' and ');
-    const networksText = [...u.networks].join(', ');
-    add('network-support-unknown', 'warning', () => [`${nameOf(id)} does not document which networks it supports for ${assetsText} ${[...u.sides].join(' and ')}, so ${networksText} could not be confirmed.`,
-      `Check ${nameOf(id)}’s deposit and withdrawal pages for ${assetsText} on ${networksText} before relying on it.`]);
-  }
-
   // 5. What each exchange does with API withdrawals, from its data.
   for (const id of ids) {
     const f = factsOf.get(id);
@@ -475,9 +456,13 @@ export function checkAddressLoopInput(input: LoopInput, ctx: LoopContext): LoopR
   return { verdict: verdictOf(sorted), findings: sorted, assets, loop: { nodes, edges } };
 }
 
+/** Whether the input gives nothing to check: no deposit address, whitelist entry or line at all. */
+export function isEmptyLoop(input: LoopInput): boolean {
+  return input.exchanges.every((e) => e.deposits.length === 0 && e.whitelist.length === 0 && (e.unreadable?.length ?? 0) === 0);
+}
+
 export const edgeStateLabel: Record<EdgeState, string> = {
   ok: 'whitelisted',
-  unverified: 'whitelisted, network support not documented',
   broken: 'wrong',
   missing: 'missing',
   outside: 'leads outside the loop',

@@ -6,6 +6,8 @@ import type { Exchange, Fact, Servers } from '../data/schema.ts';
 import ipaddr from 'ipaddr.js';
 import { classify, nonPublicRange, rangeContains, splitEntries, type Classified, type ParsedEntry } from './ip-parse.ts';
 import { rangeOf } from './ip-fast.ts';
+import { count } from './sentence.ts';
+import { findSecretsInText, holdsSecret } from './secrets.ts';
 import { findingCollector, quote, verdictOf, type Finding, type Report, type RuleDoc } from './report.ts';
 
 /** The facts the checker needs about one exchange (a projection of its data file). */
@@ -18,6 +20,13 @@ export interface ExchangeIpFacts {
   separator: 'comma' | 'newline' | 'unknown';
   /** What the exchange does to a key with no IP binding, for readers; absent when unknown. */
   withoutIp?: string;
+  /**
+   * When the exchange does not document its limit: the smallest limit any exchange documents. A
+   * list no longer than that fits wherever a limit is known, so the unknown one is only noted.
+   */
+  safeEntries?: number;
+  /** What that does, in one word: 'trading-disabled' touches only some trading (Binance: spot and margin). */
+  withoutIpEffect?: string;
 }
 
 export interface IpCheckContext {
@@ -38,6 +47,8 @@ export interface IpReport extends Report {
 export const CHECKER_PATH = '/tools/ip-whitelist-checker/';
 
 export const ipRules: RuleDoc[] = [
+  { id: 'secret-pasted', severity: 'error', title: 'A secret was pasted',
+    explanation: 'The list held a value that looks like an API secret, a passphrase or a private key. The checker never shows it and leaves it out of every report, but a secret that has been pasted somewhere may have been seen or stored on the way: treat this key as exposed: delete it on the exchange and create a new one.' },
   { id: 'unrestricted', severity: 'error', title: 'The key accepts requests from anywhere',
     explanation: 'An empty list, “*”, 0.0.0.0/0 or ::/0 leaves the key usable from any computer in the world. Anyone who obtains the key and secret could use it. Several exchanges also expire such keys or limit what they may do.' },
   { id: 'invalid-entry', severity: 'error', title: 'An entry is not an IP address',
@@ -59,7 +70,7 @@ export const ipRules: RuleDoc[] = [
   { id: 'duplicate-entry', severity: 'warning', title: 'The same address twice',
     explanation: 'An address written twice, even in two notations (2001:db8::1 and 2001:0db8:0:0:0:0:0:1), uses up two places of the exchange’s limit and makes the list harder to review. Remove the copies.' },
   { id: 'max-entries-unknown', severity: 'warning', title: 'The exchange’s limit on entries is not documented',
-    explanation: 'We found no official statement of how many addresses this exchange allows on one key. When you save the key, check that the exchange kept every address.' },
+    explanation: 'We found no official statement of how many addresses this exchange allows on one key. A list no longer than the smallest limit any exchange documents fits anyway, so for such a list (XAPY’s own list is one) this is only a note. For a longer list it is a warning: when you save the key, check that the exchange kept every address.' },
   { id: 'cidr-support-unknown', severity: 'warning', title: 'Range support is not documented',
     explanation: 'We found no official statement of whether this exchange accepts ranges. Prefer single addresses, which every exchange accepts.' },
   { id: 'ipv6-support-unknown', severity: 'warning', title: 'IPv6 support is not documented',
@@ -79,16 +90,39 @@ export function ipFactsOf(exchange: Exchange): ExchangeIpFacts {
     cidr: v(exchange.ip.cidr),
     ipv6: v(exchange.ip.ipv6),
     separator: v(exchange.ip.separator),
-    ...(withoutIp !== 'unknown' ? { withoutIp: withoutIp.summary } : {}),
+    ...(withoutIp !== 'unknown' ? { withoutIp: withoutIp.summary, withoutIpEffect: withoutIp.effect } : {}),
   };
+}
+
+/** The smallest number of IP entries per key that any of these exchanges documents. */
+export function smallestDocumentedLimit(all: readonly Exchange[]): number | undefined {
+  const limits = all.map((e) => e.ip.maxPerKey.value).filter((v): v is number => typeof v === 'number');
+  return limits.length ? Math.min(...limits) : undefined;
+}
+
+/** The facts of one exchange, with `safeEntries` from every exchange's documented limit. */
+export function ipFactsAmong(exchange: Exchange, all: readonly Exchange[]): ExchangeIpFacts {
+  const facts = ipFactsOf(exchange);
+  const safe = facts.maxPerKey === 'unknown' ? smallestDocumentedLimit(all) : undefined;
+  return safe !== undefined ? { ...facts, safeEntries: safe } : facts;
 }
 
 export function separatorText(separator: ExchangeIpFacts['separator'] | undefined): string {
   return separator === 'comma' ? ',' : '\n';
 }
 
-export function checkIps(text: string, ctx: IpCheckContext): IpReport {
-  const inputs = splitEntries(text);
+/**
+ * `removedSecrets`: secrets the widget has already taken out of this text (where they were); the
+ * key stays exposed, so they are still reported.
+ */
+export function checkIps(pasted: string, ctx: IpCheckContext, removedSecrets: readonly string[] = []): IpReport {
+  // A secret pasted into the list is reported, and taken out before anything could quote it.
+  const found = findSecretsInText(pasted, 'ips');
+  const secrets = [...found, ...removedSecrets.map((path) => ({ path, value: '' }))];
+  let text = pasted;
+  for (const s of found) if (s.value.startsWith('-----BEGIN')) text = text.split(s.value).join('\n');
+  const tokens = new Set(found.map((s) => s.value));
+  const inputs = tokens.size === 0 ? splitEntries(text) : splitEntries(text).filter((e) => !tokens.has(e) && !holdsSecret(e, tokens));
   const ex = ctx.exchange;
   const docs = (id: string) => `${ctx.site}${CHECKER_PATH}#${id}`;
   const serverAddresses = ctx.servers.servers.map((s) => s.address);
@@ -104,7 +138,12 @@ export function checkIps(text: string, ctx: IpCheckContext): IpReport {
   const keepOnly = `Whitelist only XAPY’s servers: ${serverAddresses.join(', ')}.`;
   const consequence = ex?.withoutIp ? ` On ${ex.name}: ${ex.withoutIp}` : '';
 
-  if (inputs.length === 0) {
+  if (secrets.length > 0) {
+    add('secret-pasted', 'error', () => ({
+      message: `The list contains ${secrets.length === 1 ? 'something that looks like a key’s secret or private key' : `${secrets.length} values that look like secrets or private keys`}, so treat this key as exposed: delete it on the exchange and create a new one. It is left out of this report.`,
+      fix: 'Paste only IP addresses here. Never paste a key’s secret, passphrase or private key anywhere but XAPY’s own form.' }));
+  }
+  if (inputs.length === 0 && secrets.length === 0) {
     add('unrestricted', 'error', () => ({
       message: `The list is empty, so the key would accept requests from any address.${consequence}`,
       fix: keepOnly }));
@@ -205,9 +244,13 @@ export function checkIps(text: string, ctx: IpCheckContext): IpReport {
       add('too-many-entries', 'error', () => ({
         message: `${ex.name} allows at most ${ex.maxPerKey} entries on one key; this list has ${entries.length}.`, fix: keepOnly }));
     } else if (ex.maxPerKey === 'unknown') {
-      add('max-entries-unknown', 'warning', () => ({
-        message: `${ex.name} does not document how many addresses one key may hold.`,
-        fix: `After saving the key, check that ${ex.name} kept all ${entries.length} entries.` }));
+      // Only worth acting on when the list is longer than every exchange that says allows.
+      const fits = ex.safeEntries !== undefined && seen.size <= ex.safeEntries;
+      add('max-entries-unknown', fits ? 'info' : 'warning', () => ({
+        message: fits
+          ? `${ex.name} does not document how many addresses one key may hold, but ${seen.size === 1 ? 'one address fits' : `${seen.size} addresses fit`} within the smallest limit any exchange documents (${ex.safeEntries}), so this cannot matter.`
+          : `${ex.name} does not document how many addresses one key may hold, and this list has ${count(entries.length, 'entry', 'entries')}, more than some exchanges allow.`,
+        ...(fits ? {} : { fix: `After saving the key, check that ${ex.name} kept all ${entries.length} entries.` }) }));
     }
     if (hasRange && ex.cidr === 'unknown') {
       add('cidr-support-unknown', 'warning', () => ({ message: `${ex.name} does not document whether it accepts ranges.`,

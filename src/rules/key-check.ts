@@ -5,12 +5,13 @@
  * input are reported and redacted from every output. Pure: callers pass the facts.
  */
 import type { Capability, Exchange } from '../data/schema.ts';
-import { checkIps, ipFactsOf, ipRules, type ExchangeIpFacts } from './ip-check.ts';
+import { checkIps, ipFactsAmong, ipFactsOf, ipRules, type ExchangeIpFacts } from './ip-check.ts';
 import { splitEntries } from './ip-parse.ts';
-import { applyBoxes, capabilityLabel, profileFromForm, type KeyFlag, type KeyProfile, type PermissionBox } from './profile.ts';
+import { applyBoxes, boxLabel, capabilityLabel, emptyProfile, profileFromForm, type KeyFlag, type KeyProfile, type PermissionBox } from './profile.ts';
 import { quote, sortFindings, verdictOf, type Finding, type Report, type RuleDoc } from './report.ts';
 import { findSecrets, findSecretsInText, redact, type SecretHit } from './secrets.ts';
 import { adapters } from './adapters/index.ts';
+import { continueWith, exchangeName, listOf } from './sentence.ts';
 import type { Json } from './adapters/common.ts';
 
 export const modes = ['read-trade', 'read-write'] as const;
@@ -32,15 +33,21 @@ export interface ExchangeKeyFacts extends ExchangeIpFacts {
   permissions?: PermissionBox[];
 }
 
-/** Projects an exchange's data file onto the facts the key checker uses. */
-export function keyFactsOf(exchange: Exchange): ExchangeKeyFacts {
+/**
+ * Projects an exchange's data file onto the facts the key checker uses; with every exchange
+ * (`all`), an undocumented IP limit is judged against the smallest documented one.
+ */
+export function keyFactsOf(exchange: Exchange, all?: readonly Exchange[]): ExchangeKeyFacts {
   const key = exchange.key;
   const boxes = key && key.permissions.value !== 'unknown' ? key.permissions.value : undefined;
   const sub = key?.subAccountCanWithdraw.value;
   return {
-    ...ipFactsOf(exchange),
+    ...(all ? ipFactsAmong(exchange, all) : ipFactsOf(exchange)),
     ...(typeof sub === 'boolean' ? { subAccountCanWithdraw: sub } : {}),
-    ...(boxes ? { permissions: boxes.map((b) => ({ label: b.label, capabilities: [...b.capabilities], ...(b.group ? { group: b.group } : {}), ...(b.apiName ? { apiName: b.apiName } : {}) })) } : {}),
+    ...(boxes ? { permissions: boxes.map((b) => ({
+      label: b.label, capabilities: [...b.capabilities], readTrade: b.readTrade, readWrite: b.readWrite, explanation: b.explanation,
+      ...(b.group ? { group: b.group } : {}), ...(b.apiName ? { apiName: b.apiName } : {}), ...(b.whenOn ? { whenOn: b.whenOn } : {}),
+    })) } : {}),
   };
 }
 
@@ -55,6 +62,8 @@ export interface KeyCheckOptions {
   /** The key's IP list as the user pasted it, for exchanges whose metadata hides it. */
   ips?: string;
   addressWhitelistConfirmed?: boolean;
+  /** Where secrets were that the widget has already taken out of the input: the key stays exposed. */
+  removedSecrets?: string[];
 }
 
 export interface KeyReport extends Report {
@@ -72,8 +81,8 @@ export interface KeyInputError {
 export type KeyCheckResult = { ok: true; report: KeyReport } | ({ ok: false } & KeyInputError);
 
 export const keyRules: RuleDoc[] = [
-  { id: 'secret-pasted', severity: 'warning', title: 'A secret was pasted',
-    explanation: 'The input contained a secret key, a passphrase, a private key or a value that looks like one. The checker never needs it and removes it from everything it shows, but a secret that has been pasted somewhere should be treated as exposed: delete the key on the exchange and create a new one. Paste only the metadata response, never the key’s secret.' },
+  { id: 'secret-pasted', severity: 'error', title: 'A secret was pasted',
+    explanation: 'The input contained a secret key, a passphrase, a private key or a value that looks like one. The checker never needs it, never shows it and leaves it out of every report, but a secret that has been pasted somewhere may have been seen or stored on the way: treat this key as exposed: delete it on the exchange and create a new one. Paste only the metadata response, never the key’s secret.' },
   { id: 'no-ip-binding', severity: 'error', title: 'The key is not bound to any IP address',
     explanation: 'A key without an IP binding can be used from any computer by anyone who obtains it and its secret. Most exchanges also limit such keys: they expire after a number of days, lapse when unused, or lose their trading permission. Bind the key to XAPY’s servers.' },
   { id: 'ip-list-not-checked', severity: 'warning', title: 'The exchange does not show the IP list',
@@ -117,7 +126,19 @@ export function neededFor(mode: Mode): Capability[] {
   return mode === 'read-trade' ? ['read', 'futures-trade'] : ['read', 'futures-trade', 'own-transfer', 'withdraw'];
 }
 
-const capText = (caps: readonly Capability[]) => caps.map((c) => capabilityLabel[c].toLowerCase()).join(', ');
+/** What a capability allows, as the object of "allows …". */
+const capPhrase: Record<Capability, string> = {
+  read: 'reading the account', 'futures-trade': 'futures trading', 'spot-trade': 'spot trading', margin: 'margin trading and borrowing',
+  options: 'options trading', 'own-transfer': 'transfers between your own accounts', 'sub-account-transfer': 'transfers to and from sub-accounts',
+  withdraw: 'withdrawals', earn: 'Earn products', p2p: 'P2P and fiat trading', 'copy-trading': 'copy trading',
+  'sub-account-management': 'managing sub-accounts', other: 'other exchange features',
+};
+const capText = (caps: readonly Capability[]) => listOf(caps.map((c) => capPhrase[c]));
+/** A box's explanation continuing a sentence: "Lets the key …" → "it lets the key …". */
+const because = (explanation: string) => {
+  const rest = continueWith(explanation).replace(/\.$/, '');
+  return /^(lets|allows|gives|makes) /.test(rest) ? `it ${rest}` : rest;
+};
 
 /** The rules, applied to a profile. `secrets` are the secrets found in the input (reported, never shown). */
 export function checkProfile(profile: KeyProfile, opts: KeyCheckOptions, ctx: KeyCheckContext, secrets: readonly SecretHit[] = []): KeyReport {
@@ -129,23 +150,21 @@ export function checkProfile(profile: KeyProfile, opts: KeyCheckOptions, ctx: Ke
   const ipCtx = { servers: ctx.servers, exchange: ex, site: ctx.site };
   let ipsChecked = false;
 
-  if (secrets.length > 0) {
-    const where = [...new Set(secrets.map((s) => s.path))].slice(0, 5).join(', ');
-    add('secret-pasted', 'warning', `The input contains ${secrets.length === 1 ? 'a secret' : `${secrets.length} secrets`} (in ${where}). It has been removed from this report.`,
-      'Never paste a key’s secret, passphrase or private key anywhere. Treat this key as exposed: delete it on the exchange and create a new one.');
-  }
+  if (secrets.length > 0) findings.push(secretFinding(secrets, ctx));
 
   // IP binding.
   const ip = profile.ip;
   const pasted = opts.ips?.trim() ? opts.ips : undefined;
   if (ip.binding === 'none') {
-    add('no-ip-binding', 'error', `The key accepts requests from any IP address.${ex.withoutIp ? ` On ${ex.name}: ${ex.withoutIp}` : ''}`,
+    // A limit that only touches spot and margin trading (Binance) says nothing about a futures key.
+    const touches = ex.withoutIp && (ex.withoutIpEffect !== 'trading-disabled' || profile.capabilities['spot-trade'] === true);
+    add('no-ip-binding', 'error', `The key accepts requests from any IP address.${touches ? ` On ${ex.name}: ${ex.withoutIp}` : ''}`,
       `Bind the key to XAPY’s servers: ${servers.join(', ')}.`);
   } else if (ip.binding === 'list') {
-    findings.push(...checkIps(ip.ips.join('\n'), ipCtx).findings);
+    findings.push(...ipFindings(ip.ips.join('\n'), ipCtx));
     ipsChecked = true;
   } else if (pasted) {
-    findings.push(...checkIps(pasted, ipCtx).findings);
+    findings.push(...ipFindings(pasted, ipCtx));
     ipsChecked = true;
     if (ip.binding === 'masked' && !fitsMasked(ip.shown, splitEntries(pasted))) {
       add('ip-list-mismatch', 'warning', `The pasted addresses do not fit the list ${ex.name} shows for this key (${ip.shown.join(', ')}).`,
@@ -173,42 +192,86 @@ export function checkProfile(profile: KeyProfile, opts: KeyCheckOptions, ctx: Ke
       ip.binding === 'none' ? 'Bind the key to XAPY’s servers; the limit then no longer applies.' : 'Renew or replace the key before then.');
   }
 
-  // Permissions.
+  // Permissions: each box the data describes is judged by its own rule for this mode (the guide's
+  // table); flags the data does not describe, by what they allow.
   const caps = profile.capabilities;
   const needed = neededFor(opts.mode);
   if (Object.values(caps).every((c) => c === 'unknown')) {
     add('permissions-not-reported', 'warning', `The ${profile.endpoint ?? 'pasted'} response does not list the key’s permissions, so they cannot be checked.`,
       ex.id === 'gate' ? 'Paste the key’s entry from GET /api/v4/account/main_keys, or tick the boxes in the form.' : 'Tick the boxes in the form instead.');
   } else {
-    if (caps.read === false) add('missing-read', 'error', 'The key cannot read the account.', `Switch on ${flagNames(profile, 'read')}.`);
-    if (caps['futures-trade'] === false) {
-      const writes = profile.flags.some((f) => f.on && f.capabilities.some((c) => c !== 'read'));
-      if (!writes) add('read-only-key', 'error', 'The key is read-only: XAPY could see the account but not trade.', `Switch on ${flagNames(profile, 'futures-trade')}.`);
-      else add('missing-futures-trade', 'error', 'The key cannot trade futures.', `Switch on ${flagNames(profile, 'futures-trade')}.`);
-    }
-    if (opts.mode === 'read-write') {
-      if (caps['own-transfer'] === false) add('missing-transfer', 'error', 'The key cannot transfer between your accounts, so automatic rebalancing will not work.', `Switch on ${flagNames(profile, 'own-transfer')}.`);
-      if (caps.withdraw === false) {
+    const boxes = ex.permissions ?? [];
+    const ruleOf = (b: PermissionBox) => (opts.mode === 'read-trade' ? b.readTrade : b.readWrite);
+    const boxOf = (f: KeyFlag) => boxes.find((b) => b.label === f.label || boxLabel(b) === f.label);
+    const judged = profile.flags.map((flag) => ({ flag, box: boxOf(flag) }));
+    /** A flag counts toward what the mode needs when the data asks for it, or when the data does not describe it. */
+    const counts = ({ flag, box }: { flag: KeyFlag; box?: PermissionBox }) => flag.on && (!box || !ruleOf(box) || ruleOf(box) === 'tick');
+    const writes = profile.flags.some((f) => f.on && f.capabilities.some((c) => c !== 'read'));
+
+    // What the mode needs, one finding per missing need: the guide's Tick boxes that are off, or,
+    // where the response does not show those boxes, the capability itself.
+    const missed = new Set<string>();
+    // Reading last: on Gate the futures box is what reads, and a missing box is reported once.
+    for (const cap of [...needed.filter((c) => c !== 'read'), 'read' as const]) {
+      const tickBoxes = boxes.filter((b) => ruleOf(b) === 'tick' && primaryNeed(b.capabilities, needed) === cap);
+      const shown = judged.filter((j) => j.box && tickBoxes.includes(j.box));
+      const off = [...new Set(shown.filter((j) => !j.flag.on).map((j) => j.flag.label))];
+      let missing: string[] | null = null;
+      if (shown.length > 0) {
+        if (off.length > 0) missing = off;
+      } else if (caps[cap] !== 'unknown' && !judged.some((j) => counts(j) && j.flag.capabilities.includes(cap))) {
+        const granting = boxes.filter((b) => ruleOf(b) === 'tick' && b.capabilities.includes(cap)).map(boxLabel);
+        // One mistake, one finding: a box already reported as off is not reported again for what else it allows.
+        if (granting.length > 0 && granting.every((g) => missed.has(g))) continue;
+        missing = granting;
+      }
+      if (!missing) continue;
+      for (const m of missing) missed.add(m);
+      const names = missing.map((m) => `“${m}”`);
+      const why = missing.length === 1 ? boxes.find((b) => boxLabel(b) === missing![0] || b.label === missing![0])?.explanation : undefined;
+      const fix = names.length ? `Tick ${listOf(names)}${why ? `: ${because(why)}.` : '.'}` : `Switch on the permission that allows ${capPhrase[cap]}.`;
+      const offText = '';
+      if (cap === 'read') add('missing-read', 'error', `The key cannot read the account. ${offText}`.trim(), fix);
+      else if (cap === 'futures-trade') {
+        if (!writes && caps.read === true) add('read-only-key', 'error', `The key is read-only: XAPY could see the account but not trade. ${offText}`.trim(), fix);
+        else add('missing-futures-trade', 'error', `The key cannot trade futures. ${offText}`.trim(), fix);
+      } else if (cap === 'own-transfer') {
+        add('missing-transfer', 'error', `The key cannot transfer between your accounts, so automatic rebalancing will not work. ${offText}`.trim(), fix);
+      } else if (cap === 'withdraw') {
         const sub = profile.account === 'sub' && ex.subAccountCanWithdraw === false ? ` On ${ex.name} only main-account keys can withdraw; this is a sub-account key.` : '';
-        add('missing-withdraw', 'error', `The key cannot withdraw, so automatic rebalancing will not work.${sub}`, sub ? 'Create the key on the main account.' : `Switch on ${flagNames(profile, 'withdraw')}.`);
-      }
-      if (opts.addressWhitelistConfirmed !== true) {
-        add('address-whitelist-unconfirmed', 'warning', 'You have not confirmed that the exchange’s withdrawal address whitelist holds your addresses on your other exchanges, and only those.',
-          `Set it up as the whitelist guide explains (${ctx.site}${WHITELIST_GUIDE_PATH}), check it with the withdrawal loop checker (${ctx.site}${LOOP_CHECKER}), then confirm it.`);
+        add('missing-withdraw', 'error', `The key cannot withdraw, so automatic rebalancing will not work.${sub} ${sub ? '' : offText}`.trim(), sub ? 'Create the key on the main account.' : fix);
       }
     }
-    for (const flag of profile.flags.filter((f) => f.on)) {
-      let extra = flag.capabilities.filter((c) => !needed.includes(c) && c !== 'read');
-      if (extra.includes('withdraw')) {
-        add('withdraw-enabled', 'error', `“${flag.label}” is on: the key can withdraw funds, which Read + Trade mode never needs.`, `Untick “${flag.label}”, or choose Read-Write mode.`);
-        extra = extra.filter((c) => c !== 'withdraw');
+    if (opts.mode === 'read-write' && opts.addressWhitelistConfirmed !== true) {
+      add('address-whitelist-unconfirmed', 'warning', 'You have not confirmed that the exchange’s withdrawal address whitelist holds your addresses on your other exchanges, and only those.',
+        `Set it up as the whitelist guide explains (${ctx.site}${WHITELIST_GUIDE_PATH}), check it with the withdrawal loop checker (${ctx.site}${LOOP_CHECKER}), then confirm it.`);
+    }
+
+    const reported = new Set<string>();
+    for (const { flag, box } of judged.filter((j) => j.flag.on)) {
+      if (reported.has(flag.label)) continue;
+      reported.add(flag.label);
+      const rule = box ? ruleOf(box) : undefined;
+      const extra = flag.capabilities.filter((c) => !needed.includes(c) && c !== 'read');
+      if (box && rule === 'leave-off') {
+        // The guide says to leave this box off: its own reason, at the severity the data gives.
+        const id = opts.mode === 'read-trade' && flag.capabilities.includes('withdraw') ? 'withdraw-enabled'
+          : opts.mode === 'read-trade' && flag.capabilities.includes('own-transfer') ? 'own-transfer-enabled'
+          : 'unneeded-permission';
+        const mode = id === 'unneeded-permission' ? 'XAPY' : 'Read + Trade mode';
+        add(id, box.whenOn ?? 'warning', `“${flag.label}” is on, and ${mode} needs it off: ${box.explanation ? because(box.explanation) : `it allows ${capText(flag.capabilities)}`}.`,
+          id === 'withdraw-enabled' ? `Untick “${flag.label}”, or choose Read-Write mode if you want automatic rebalancing.` : `Untick “${flag.label}”.`);
+        continue;
       }
+      if (box && rule === 'either') continue;
       if (extra.length === 0) continue;
-      const bundled = flag.capabilities.some((c) => needed.includes(c) && c !== 'read');
-      if (bundled) {
+      if (box || flag.capabilities.some((c) => needed.includes(c) && c !== 'read')) {
+        // A box XAPY needs that also allows more.
         add('bundled-permission', 'info', `${ex.name}’s “${flag.label}” also allows ${capText(extra)}, which XAPY does not use; it cannot be switched off separately.`);
+      } else if (extra.includes('withdraw') && opts.mode === 'read-trade') {
+        add('withdraw-enabled', 'error', `“${flag.label}” is on: the key can withdraw funds, which Read + Trade mode never needs.`, `Untick “${flag.label}”, or choose Read-Write mode.`);
       } else if (extra.includes('own-transfer') && opts.mode === 'read-trade') {
-        add('own-transfer-enabled', 'warning', `“${flag.label}” is on: the key can ${capText(extra)}, which Read + Trade mode does not need.`, `Untick “${flag.label}”.`);
+        add('own-transfer-enabled', 'warning', `“${flag.label}” is on: it allows ${capText(extra)}, which Read + Trade mode does not need.`, `Untick “${flag.label}”.`);
       } else {
         add('unneeded-permission', 'warning', `“${flag.label}” is on: it allows ${capText(extra)}, which XAPY never uses.`, `Untick “${flag.label}”.`);
       }
@@ -227,10 +290,31 @@ export function checkProfile(profile: KeyProfile, opts: KeyCheckOptions, ctx: Ke
   return { verdict: verdictOf(sorted), findings: sorted, exchange: ex.id, mode: opts.mode, profile };
 }
 
-/** The labels of the flags that would grant a capability, for "Switch on …". */
-function flagNames(profile: KeyProfile, cap: Capability): string {
-  const names = [...new Set(profile.flags.filter((f) => f.capabilities.includes(cap)).map((f) => `“${f.label}”`))];
-  return names.length > 0 ? names.slice(0, 3).join(' or ') : `the permission that allows ${capabilityLabel[cap].toLowerCase()}`;
+/** The one finding for every secret in the input: the key is exposed. */
+function secretFinding(secrets: readonly SecretHit[], ctx: KeyCheckContext): Finding {
+  const where = [...new Set(secrets.map((s) => s.path))].slice(0, 5).join(', ');
+  return {
+    id: 'secret-pasted', severity: 'error',
+    message: `The input contains ${secrets.length === 1 ? 'a secret' : `${secrets.length} secrets`} (in ${where}), so treat this key as exposed: delete it on the exchange and create a new one. The secret is left out of this report.`,
+    fix: 'Create the new key, bind it to XAPY’s servers, and never paste its secret, passphrase or private key anywhere but XAPY’s own form.',
+    docs: docsOf(ctx, 'secret-pasted'),
+  };
+}
+
+/** The report for an input that holds a secret and nothing the checker can read: the secret decides. */
+function secretOnlyReport(exchange: string, mode: Mode, secrets: readonly SecretHit[], ctx: KeyCheckContext): KeyReport {
+  return { verdict: 'fail', findings: [secretFinding(secrets, ctx)], exchange, mode, profile: emptyProfile(exchange, 'metadata', null) };
+}
+
+/** The IP rules' findings for the key's list; a pasted secret is reported once, by the key's own rule. */
+function ipFindings(text: string, ctx: Parameters<typeof checkIps>[1]): Finding[] {
+  return checkIps(text, ctx).findings.filter((f) => f.id !== 'secret-pasted');
+}
+
+/** The need a Tick box serves first, in the order the mode lists them (Gate's futures box also reads). */
+function primaryNeed(caps: readonly Capability[], needed: readonly Capability[]): Capability | undefined {
+  const served = needed.filter((c) => caps.includes(c));
+  return served.find((c) => c !== 'read') ?? served[0];
 }
 
 /** Whether pasted addresses fit a masked list such as "203.**.154": same count, every pattern matched. */
@@ -283,8 +367,8 @@ export function readMetadata(exchange: string, metadata: unknown): { keys: Json[
   if (found && 'error' in found) return { error: found.error };
   if (!found || found.keys.length === 0) {
     const other = Object.values(adapters).find((a) => a.id !== exchange && a.extract(value) && !('error' in a.extract(value)!));
-    const hint = other ? ` It looks like a response from ${other.id === 'htx' ? 'HTX' : other.id === 'okx' ? 'OKX' : other.id.charAt(0).toUpperCase() + other.id.slice(1)} (${other.endpoints[0]}): choose that exchange.` : '';
-    return { error: `This is not the key metadata ${exchange} returns.${hint} Expected the ${expected}.` };
+    const hint = other ? ` It looks like a response from ${exchangeName(other.id)} (${other.endpoints[0]}): choose that exchange.` : '';
+    return { error: `This is not the key metadata ${exchangeName(exchange)} returns.${hint} Expected the ${expected}.` };
   }
   return { keys: found.keys, describe: adapter.describe };
 }
@@ -304,10 +388,14 @@ const VOCABULARY = new Set(['verdict', 'id', 'severity', 'docs', 'exchange', 'mo
 
 /** The whole check from pasted metadata: read, profile, rules, redaction. Never throws for any input. */
 export function checkKeyMetadata(req: KeyCheckRequest, ctx: KeyCheckContext): KeyCheckResult {
-  const secrets = secretsIn(req.metadata, req.ips);
+  const secrets = [...secretsIn(req.metadata, req.ips), ...removed(req)];
   const secretValues = secrets.map((s) => s.value);
   const read = readMetadata(req.exchange, req.metadata);
-  if ('error' in read) return redact({ ok: false, ...read }, secretValues, VOCABULARY);
+  if ('error' in read) {
+    // A bare secret or private key is not "invalid JSON": it is an exposed key.
+    if (secrets.length > 0 && adapters[req.exchange]) return redact({ ok: true, report: secretOnlyReport(req.exchange, req.mode, secrets, ctx) }, secretValues, VOCABULARY);
+    return redact({ ok: false, ...read }, secretValues, VOCABULARY);
+  }
   let index = 0;
   if (read.keys.length > 1) {
     const choices = read.keys.map((k, i) => read.describe(k, i));
@@ -325,16 +413,42 @@ export interface KeyFormRequest extends KeyCheckOptions {
   ticked: boolean[];
 }
 
+/**
+ * The ticks of the form from box labels as a person or agent names them ("Enable Futures",
+ * "Wallet: Account Transfer"; case and spacing ignored), or an error that lists the labels.
+ */
+export function tickedFromLabels(labels: readonly string[], facts: ExchangeKeyFacts): { ticked: boolean[] } | KeyInputError {
+  const boxes = facts.permissions;
+  if (!boxes) return { error: `The permission boxes of ${facts.name}’s key form are not described yet; send the key metadata instead.` };
+  const norm = (t: string) => t.toLowerCase().replace(/[\s“”"]+/g, ' ').trim();
+  const ticked = boxes.map(() => false);
+  const unknown: string[] = [];
+  for (const label of labels) {
+    const n = norm(label);
+    const i = boxes.findIndex((b) => norm(boxLabel(b)) === n || norm(b.group ? `${b.group} ${b.label}` : b.label) === n || norm(b.apiName ?? '') === n);
+    const byLabel = i === -1 ? boxes.map((b, j) => [b, j] as const).filter(([b]) => norm(b.label) === n) : [];
+    if (i !== -1) ticked[i] = true;
+    else if (byLabel.length === 1) ticked[byLabel[0]![1]] = true;
+    else unknown.push(label);
+  }
+  if (unknown.length) {
+    return { error: `${listOf(unknown.slice(0, 5).map((u) => quote(u, 60)))} ${unknown.length === 1 ? 'is not a box' : 'are not boxes'} on ${facts.name}’s key form. Its boxes: ${boxes.map((b) => `“${boxLabel(b)}”`).join(', ')}.` };
+  }
+  return { ticked };
+}
+
 /** The check from the form: the boxes ticked on the exchange's key screen plus the IP list. */
 export function checkKeyForm(req: KeyFormRequest, ctx: KeyCheckContext): KeyCheckResult {
   const boxes = ctx.exchange.permissions;
   if (!boxes) return { ok: false, error: `The permission boxes of ${ctx.exchange.name}’s key form are not described yet; paste the key metadata instead.` };
   const ips = req.ips ?? '';
-  const secrets = findSecretsInText(ips, 'ips');
+  const secrets = [...findSecretsInText(ips, 'ips'), ...removed(req)];
   const profile = profileFromForm(ctx.exchange.id, boxes, req.ticked, ips, adapters[ctx.exchange.id]?.implied ?? []);
   // The IP list is the key's list on this path, so it is checked as such, never as a supplement.
   return redact({ ok: true, report: checkProfile(profile, { ...req, ips: undefined }, ctx, secrets) }, secrets.map((s) => s.value), VOCABULARY);
 }
+
+const removed = (opts: KeyCheckOptions): SecretHit[] => (opts.removedSecrets ?? []).map((path) => ({ path, value: '' }));
 
 /** Secrets anywhere in the input: the metadata (parsed or as text) and the pasted IP list. */
 export function secretsIn(metadata: unknown, ips?: string): SecretHit[] {

@@ -114,7 +114,16 @@ export interface PermissionBox {
   capabilities: Capability[];
   /** The flag's name in the key-metadata response, when there is one. */
   apiName?: string;
+  /** The guide's rule for the box in each mode (its permission table); absent in hand-made facts. */
+  readTrade?: TickRule;
+  readWrite?: TickRule;
+  /** How the checker rates the box when it is on where the rule is leave-off. */
+  whenOn?: 'error' | 'warning';
+  /** What the box lets the key do, in the guide's words. */
+  explanation?: string;
 }
+
+export type TickRule = 'tick' | 'leave-off' | 'either';
 
 /** The box's label as a reader finds it on the form: "Wallet: Account Transfer". */
 export function boxLabel(box: PermissionBox): string {
@@ -133,7 +142,9 @@ export function applyBoxes(profile: KeyProfile, boxes: readonly PermissionBox[] 
     boxes.find((b) => boxLabel(b) === f.label || b.label === f.label);
   const flags = profile.flags.map((f) => {
     const box = match(f);
-    return box ? { ...f, label: boxLabel(box), capabilities: [...box.capabilities] } : f;
+    // The box's capabilities, and reading where the response says the flag reads (Bitget's read-write codes).
+    const caps: Capability[] = box ? [...box.capabilities, ...(f.capabilities.includes('read') && !box.capabilities.includes('read') ? ['read' as const] : [])] : [];
+    return box ? { ...f, label: boxLabel(box), capabilities: caps } : f;
   });
   const unknownFlags: string[] = [];
   for (const name of profile.unknownFlags) {

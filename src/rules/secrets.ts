@@ -59,6 +59,11 @@ export function findSecretsInText(text: string, path: string): SecretHit[] {
   return hits;
 }
 
+/** Whether text holds one of these secrets as one of its tokens (as findSecretsInText splits it). */
+export function holdsSecret(text: string, secrets: ReadonlySet<string>): boolean {
+  return text.split(TOKEN_SEPARATORS).some((t) => secrets.has(t));
+}
+
 const REDACTED = '[redacted]';
 /** The shortest piece of a secret that is redacted on its own. */
 const PIECE = 12;

@@ -2,7 +2,7 @@
  * The address-loop check over the site's data: what the API route and the MCP tool call.
  */
 import { exchangeIds, exchanges, networks } from '../data/index.ts';
-import { checkAddressLoopInput, loopFactsOf, type LoopContext, type LoopReport } from '../rules/address-loop.ts';
+import { checkAddressLoopInput, isEmptyLoop, loopFactsOf, type LoopContext, type LoopReport } from '../rules/address-loop.ts';
 import { LoopInputError, parseLoopInput } from '../rules/address-input.ts';
 import { SITE } from '../nav.ts';
 import { HttpError } from './http.ts';
@@ -21,7 +21,11 @@ export function checkAddressLoop(input: unknown): LoopReport {
 /** The same, with input errors as HTTP 400. */
 export function runAddressCheck(input: unknown): LoopReport {
   try {
-    return checkAddressLoop(input);
+    const parsed = parseLoopInput(input, exchangeIds, networks);
+    if (parsed.exchanges.length >= 2 && isEmptyLoop(parsed)) {
+      throw new HttpError(422, 'Nothing to check: no exchange has deposit addresses or whitelist entries. For each exchange send "deposits" (your deposit addresses: asset, network, address, memo where the network uses one) and "whitelist" (the withdrawal whitelist entries: network, address, memo).');
+    }
+    return checkAddressLoopInput(parsed, loopContext);
   } catch (e) {
     if (e instanceof LoopInputError) throw new HttpError(400, e.message);
     throw e;

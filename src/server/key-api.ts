@@ -2,13 +2,13 @@
  * The key-check API's request handling, apart from HTTP: validate the fields, run the checker.
  * Every message is built by the rules, which redact secrets; nothing here echoes the input.
  */
-import { exchangeIds, getExchange, servers } from '../data/index.ts';
-import { checkKeyMetadata, keyFactsOf, modes, type KeyReport, type Mode } from '../rules/key-check.ts';
+import { exchangeIds, exchanges, getExchange, servers } from '../data/index.ts';
+import { checkKeyForm, checkKeyMetadata, keyFactsOf, modes, tickedFromLabels, type KeyReport, type Mode } from '../rules/key-check.ts';
 import { SITE } from '../nav.ts';
 import { HttpError } from './http.ts';
 
 export function runKeyCheck(input: Record<string, unknown>): Pick<KeyReport, 'verdict' | 'findings' | 'profile' | 'exchange' | 'mode'> {
-  const { exchange, mode, metadata, ips, addressWhitelistConfirmed, keyIndex } = input;
+  const { exchange, mode, metadata, boxes, ips, addressWhitelistConfirmed, keyIndex } = input;
   const ex = typeof exchange === 'string' ? getExchange(exchange) : undefined;
   if (!ex) {
     throw new HttpError(400, exchange === undefined
@@ -18,9 +18,13 @@ export function runKeyCheck(input: Record<string, unknown>): Pick<KeyReport, 've
   if (typeof mode !== 'string' || !modes.includes(mode as Mode)) {
     throw new HttpError(400, `The "mode" field must be ${modes.map((m) => `"${m}"`).join(' or ')}.`);
   }
-  if (metadata === undefined || metadata === null) {
-    throw new HttpError(400, 'The "metadata" field is missing. Send the exchange’s key-metadata response as a JSON object, or as a string holding it.');
-  }
+  const facts = keyFactsOf(ex, exchanges);
+  const labels = (facts.permissions ?? []).map((b) => `"${b.label}"`).join(', ');
+  const whatToSend = `Send "metadata" (the exchange’s key-metadata response, as a JSON object or a string holding it), or "boxes" (the labels of the boxes ticked on ${ex.name}’s key form${labels ? `: any of ${labels}` : ''}) with "ips" (the key’s IP list).`;
+  const noMetadata = metadata === undefined || metadata === null;
+  if (noMetadata && (boxes === undefined || boxes === null)) throw new HttpError(422, `Nothing to check. ${whatToSend}`);
+  if (!noMetadata && boxes !== undefined && boxes !== null) throw new HttpError(400, 'Send either "metadata" or "boxes", not both: they describe the same key in two ways.');
+  if (typeof metadata === 'string' && metadata.trim() === '') throw new HttpError(422, `The "metadata" field is empty. ${whatToSend}`);
   let ipText: string | undefined;
   if (typeof ips === 'string') ipText = ips;
   else if (Array.isArray(ips) && ips.every((v) => typeof v === 'string')) ipText = ips.join('\n');
@@ -31,10 +35,20 @@ export function runKeyCheck(input: Record<string, unknown>): Pick<KeyReport, 've
   if (keyIndex !== undefined && !(typeof keyIndex === 'number' && Number.isInteger(keyIndex) && keyIndex >= 0)) {
     throw new HttpError(400, 'The "keyIndex" field must be a whole number from 0.');
   }
-  const result = checkKeyMetadata(
-    { exchange: ex.id, mode: mode as Mode, metadata, ips: ipText, addressWhitelistConfirmed: addressWhitelistConfirmed === true, ...(keyIndex !== undefined ? { keyIndex } : {}) },
-    { servers, exchange: keyFactsOf(ex), site: SITE },
-  );
+  const ctx = { servers, exchange: facts, site: SITE };
+  let result;
+  if (noMetadata) {
+    if (!Array.isArray(boxes) || !boxes.every((b) => typeof b === 'string')) throw new HttpError(400, `The "boxes" field must be a list of box labels. ${whatToSend}`);
+    if (boxes.length === 0 && !ipText?.trim()) throw new HttpError(422, `The "boxes" list is empty and there is no "ips". ${whatToSend}`);
+    const ticked = tickedFromLabels(boxes, facts);
+    if ('error' in ticked) throw new HttpError(400, ticked.error);
+    result = checkKeyForm({ mode: mode as Mode, ticked: ticked.ticked, ips: ipText ?? '', addressWhitelistConfirmed: addressWhitelistConfirmed === true }, ctx);
+  } else {
+    result = checkKeyMetadata(
+      { exchange: ex.id, mode: mode as Mode, metadata, ips: ipText, addressWhitelistConfirmed: addressWhitelistConfirmed === true, ...(keyIndex !== undefined ? { keyIndex } : {}) },
+      ctx,
+    );
+  }
   if (!result.ok) {
     const choices = result.choices ? ` The keys: ${result.choices.map((c, i) => `${i}: ${c}`).join('; ')}.` : '';
     throw new HttpError(400, `${result.error}${choices}`);

@@ -108,12 +108,13 @@ function buildServer(): McpServer {
   server.registerTool(
     'check_api_key',
     {
-      description: 'Check an exchange API key for XAPY from what the exchange reports about it (the same rules as the web checker and POST /api/check/key). Send the JSON of the exchange’s key-metadata endpoint (e.g. OKX GET /api/v5/account/config, Bybit GET /v5/user/query-api) and the permission level. Returns JSON: verdict (pass, warn or fail), findings with rule ids, fixes and docs links, and the key’s normalized profile. Secrets found in the input are reported and redacted, never returned.',
+      description: 'Check an exchange API key for XAPY (the same rules as the web checker and POST /api/check/key), judged by the same Tick / Leave-off table as the exchange’s guide. Send either the boxes ticked on the exchange’s key form, by the exchange’s own labels, with the key’s IP list (what a user can read off the key page), or the JSON of the exchange’s key-metadata endpoint (e.g. OKX GET /api/v5/account/config, Bybit GET /v5/user/query-api); and the permission level. Returns JSON: verdict (pass, warn or fail), findings with rule ids, fixes and docs links, and the key’s normalized profile. Secrets found in the input are reported and redacted, never returned.',
       inputSchema: {
         exchange: z.string().describe(`The exchange: one of ${exchangeIds.join(', ')}`),
         mode: z.enum(['read-trade', 'read-write']).describe('read-trade: XAPY trades only; read-write: XAPY may also transfer and withdraw to rebalance'),
-        metadata: z.union([z.string(), z.record(z.string(), z.unknown())]).describe('The key-metadata response, as a JSON object or a string holding it (whole envelope or the inner key object)'),
-        ips: z.union([z.string(), z.array(z.string())]).optional().describe('The key’s IP list, for exchanges whose metadata omits or masks it (Binance, KuCoin)'),
+        metadata: z.union([z.string(), z.record(z.string(), z.unknown())]).optional().describe('The key-metadata response, as a JSON object or a string holding it (whole envelope or the inner key object); or send boxes instead'),
+        boxes: z.array(z.string()).optional().describe('Instead of metadata: the labels of the boxes ticked on the exchange’s key form, as the exchange writes them (e.g. "Enable Reading", "Enable Futures"); send ips with it'),
+        ips: z.union([z.string(), z.array(z.string())]).optional().describe('The key’s IP list: with boxes, always; with metadata, for exchanges whose metadata omits or masks it (Binance, KuCoin)'),
         addressWhitelistConfirmed: z.boolean().optional().describe('read-write only: the cross-exchange withdrawal-address whitelist is complete'),
         keyIndex: z.number().int().min(0).optional().describe('Which key to check when the response lists several'),
       },

@@ -134,8 +134,15 @@ describe.skipIf(!chromiumPath)('withdrawal loop checker widget', () => {
     // Not colour alone: a missing arrow is dashed and marked ✕, a wrong or leaking one is marked !.
     const missing = svg.locator('.xapy-edge[data-state="missing"]').first();
     expect(await missing.locator('path').getAttribute('stroke-dasharray')).toBeTruthy();
-    expect(await missing.locator('text').textContent()).toBe('✕');
-    expect(await svg.locator('.xapy-edge[data-state="outside"] text').textContent()).toBe('!');
+    expect(await missing.locator('text').first().textContent()).toBe('✕');
+    expect(await svg.locator('.xapy-edge[data-state="outside"] text').first().textContent()).toBe('!');
+    // Each arrow is labelled with its asset and network, at 12 px or more on screen.
+    expect(await missing.locator('text.xapy-edge-label').textContent()).toBe('USDT');
+    const labels = await svg.locator('.xapy-edge:not([data-state="missing"]) text.xapy-edge-label').allTextContents();
+    expect(labels.length).toBeGreaterThan(0);
+    for (const l of labels) expect(l).toMatch(/^(USDT|USDC)? ?(· )?[A-Z0-9]+/);
+    const sizes = await svg.locator('text').evaluateAll((ts) => ts.map((t) => t.getBoundingClientRect().height));
+    expect(Math.min(...sizes.filter((h) => h > 0))).toBeGreaterThanOrEqual(11); // glyph box of a 12 px label
 
     // The text equivalent: every edge as a sentence, and the diagram points at it.
     expect(await edgeLines()).toEqual(expected.loop.edges.map((e) => e.text));
@@ -155,7 +162,7 @@ describe.skipIf(!chromiumPath)('withdrawal loop checker widget', () => {
 
     await page.waitForTimeout(300);
     expect(requests).toEqual([]);
-  });
+  }, 60_000); // typing every address key by key is slow when the machine is busy
 
   it('redraws as the user fixes the loop: the missing arrow and the leak disappear', async () => {
     await open();
@@ -201,5 +208,12 @@ describe.skipIf(!chromiumPath)('withdrawal loop checker widget', () => {
     expect(widths.page).toBeLessThanOrEqual(360);
     expect(widths.right).toBeLessThanOrEqual(360);
     expect(widths.overflow).toBeLessThanOrEqual(0);
+    // On a phone the diagram is stacked and drawn at its own size: every label keeps its 12 px or more.
+    const svg = widget().locator('[data-diagrams] svg');
+    expect(await svg.getAttribute('class')).toContain('xapy-loop-stack');
+    const scale = await svg.evaluate((e) => e.getBoundingClientRect().width / (e as SVGSVGElement).viewBox.baseVal.width);
+    expect(scale).toBeGreaterThanOrEqual(1);
+    const fonts = await svg.locator('text').evaluateAll((ts) => ts.map((t) => Number(t.getAttribute('font-size'))));
+    expect(Math.min(...fonts.filter((f) => f !== 11))).toBeGreaterThanOrEqual(12); // 11: the ✓ / ! / ✕ marks inside their circles
   });
 });

@@ -153,12 +153,36 @@ describe.skipIf(!chromiumPath)('IP whitelist checker widget', () => {
       }
     });
 
-    it('“Copy corrected list” works before anything was pasted', async () => {
+    it('the corrected list is on screen before anything is pasted, and “Copy corrected list” copies exactly what it shows', async () => {
       await openChecker();
-      await page.getByLabel('Exchange', { exact: true }).selectOption('okx');
+      const shown = page.locator('ip-checker [data-formatted]');
+      for (const [exchange, separator] of [['okx', ','], ['coinex', '\n']] as const) {
+        await page.getByLabel('Exchange', { exact: true }).selectOption(exchange);
+        await expect.poll(() => shown.textContent()).toBe(addresses.join(separator));
+        expect(await page.locator('ip-checker [data-formatted-label]').textContent()).toContain(`as ${exchange === 'okx' ? 'OKX' : 'CoinEx'} takes them`);
+        await clearClipboard();
+        await page.getByRole('button', { name: 'Copy corrected list' }).click();
+        await expect.poll(readClipboard).toBe(await shown.textContent());
+        expect(await readClipboard()).toBe((await api(exchange, addresses.join(' '))).formatted);
+      }
+      // No verdict before input.
+      expect(await page.locator('ip-checker [data-verdict]').getAttribute('data-verdict')).toBe('');
+    });
+
+    it('a secret pasted into the list fails the check, leaves the field and is never shown', async () => {
+      await openChecker();
+      const secret = 'Qw8Er7Ty6Ui5Op4As3Df2Gh1Jk0Lz9Xc';
+      const textarea = page.getByLabel('IP addresses on your key');
+      await textarea.fill(`${addresses.join('\n')}\n${secret}`);
+      await settledVerdict('fail');
+      const errors = await page.locator('ip-checker [data-findings] > li.xapy-error').evaluateAll((items) => items.map((li) => (li as HTMLElement).dataset.id));
+      expect(errors).toEqual(['secret-pasted']);
+      expect(await textarea.inputValue()).not.toContain(secret.slice(0, 12));
+      expect(await page.locator('ip-checker').textContent()).not.toContain(secret.slice(0, 12));
       await clearClipboard();
-      await page.getByRole('button', { name: 'Copy corrected list' }).click();
-      await expect.poll(readClipboard).toBe((await api('okx', '')).formatted);
+      await page.getByRole('button', { name: 'Copy report (Markdown)' }).click();
+      await expect.poll(readClipboard).toMatch(/treat this key as exposed/);
+      expect(await readClipboard()).not.toContain(secret.slice(0, 12));
     });
 
     it('“Copy report (Markdown)” copies the verdict and every finding id', async () => {
@@ -385,8 +409,12 @@ describe.skipIf(!chromiumPath)('IP whitelist checker widget', () => {
       expect(await announce.textContent()).toBe(await verdict().textContent());
     });
 
-    it('lines the copy buttons up in one row on a desktop screen', async () => {
+    it('lines the copy buttons up in one row on a desktop screen; copying a report before any input says so', async () => {
       await openChecker();
+      await page.getByRole('button', { name: 'Copy report (Markdown)' }).click();
+      await expect.poll(() => copyStatus().textContent()).toBe('Nothing to copy yet: paste your key’s IP list first.');
+      await page.getByLabel('IP addresses on your key').fill(addresses.join('\n'));
+      await settledVerdict('pass');
       await page.getByRole('button', { name: 'Copy report (Markdown)' }).click();
       await expect.poll(() => copyStatus().textContent()).toBe('Report copied.');
       const tops = await page.locator('ip-checker .xapy-actions > button').evaluateAll((bs) => bs.map((b) => Math.round(b.getBoundingClientRect().top)));

@@ -11,7 +11,6 @@ import { reachWidget } from '../helpers/widgets.ts';
 const baseUrl = inject('baseUrl');
 const GUIDE = '/integration/exchanges/okx/';
 const CHECKER_CODE = /\/_astro\/(ip-checker|key-checker|ip-check|report-view)\.[\w-]+\.js$/;
-const metadata = JSON.stringify({ code: '0', msg: '', data: [{ uid: '1', label: 'xapy', perm: 'read_only,trade,withdraw', ip: '' }] });
 
 describe.skipIf(!chromiumPath)('checkers load their code when the reader reaches them', () => {
   const t = usePagePerTest(baseUrl);
@@ -30,15 +29,16 @@ describe.skipIf(!chromiumPath)('checkers load their code when the reader reaches
     expect(new Set(scripts).size).toBe(scripts.length);
   });
 
-  it('checks metadata pasted while the code was still loading', async () => {
+  it('checks boxes ticked and IPs typed while the code was still loading', async () => {
     await t.page.route(/\/_astro\/key-checker\.[\w-]+\.js$/, async (route) => {
       await new Promise((resolve) => setTimeout(resolve, 1500));
       await route.continue();
     });
     await t.page.goto(baseUrl + GUIDE, { waitUntil: 'networkidle' });
     const widget = t.page.locator('key-checker');
-    await widget.locator('[data-metadata]').fill(metadata);
-    expect(await t.page.evaluate(() => customElements.get('key-checker') === undefined), 'the paste came before the code').toBe(true);
+    for (const box of ['Read', 'Trade', 'Withdraw']) await widget.getByLabel(box, { exact: true }).check();
+    await widget.locator('[data-ips]').fill('192.0.2.10');
+    expect(await t.page.evaluate(() => customElements.get('key-checker') === undefined), 'the ticks came before the code').toBe(true);
     await expect.poll(() => widget.locator('[data-verdict]').getAttribute('data-verdict'), { timeout: 10_000 }).toBe('fail');
     await expect.poll(() => widget.locator('[data-findings] > li[data-id="withdraw-enabled"]').count()).toBe(1);
   });

@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { getExchange } from '../../src/data/index.ts';
+import { exchanges, getExchange } from '../../src/data/index.ts';
 import { keyFactsOf, type KeyCheckContext } from '../../src/rules/key-check.ts';
 
 export interface Fixture {
@@ -35,5 +35,5 @@ export const testServers = { status: 'published' as const, servers: SERVERS.map(
 export function keyCtx(exchange: string, servers: KeyCheckContext['servers'] = testServers): KeyCheckContext {
   const ex = getExchange(exchange);
   if (!ex) throw new Error(`unknown exchange ${exchange}`);
-  return { servers, exchange: keyFactsOf(ex), site: 'https://docs.example' };
+  return { servers, exchange: keyFactsOf(ex, exchanges), site: 'https://docs.example' };
 }

@@ -9,7 +9,7 @@
  * test/helpers/fuzz-inputs.ts (`inputsFor`) when random Unicode rarely reaches its interesting paths.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { checkIps, ipFactsOf, type IpCheckContext } from '../../src/rules/ip-check.ts';
+import { checkIps, ipFactsAmong, type IpCheckContext } from '../../src/rules/ip-check.ts';
 import { parseList } from '../../src/rules/ip-parse.ts';
 import type { Report } from '../../src/rules/report.ts';
 import { DataError, parseExchangeFile, parseNetworksFile, parseServersFile } from '../../src/data/parse.ts';
@@ -28,7 +28,7 @@ export const networks = parseNetworksFile('src/data/networks.yaml', read('src/da
 
 export const ipContext = (exchangeId: string | null): IpCheckContext => ({
   servers,
-  exchange: exchangeId ? ipFactsOf(exchanges.find((e) => e.id === exchangeId)!) : null,
+  exchange: exchangeId ? ipFactsAmong(exchanges.find((e) => e.id === exchangeId)!, exchanges) : null,
   site: SITE_FOR_TESTS,
 });
 
@@ -142,7 +142,7 @@ export function bigPaste(bytes: number): string {
 }
 
 export const keyContext = (exchangeId: string) => ({
-  servers, exchange: keyFactsOf(exchanges.find((e) => e.id === exchangeId)!), site: SITE_FOR_TESTS,
+  servers, exchange: keyFactsOf(exchanges.find((e) => e.id === exchangeId)!, exchanges), site: SITE_FOR_TESTS,
 });
 
 /** The exchanges' official key-metadata examples (test/fixtures/key-metadata), by exchange id. */

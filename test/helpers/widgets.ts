@@ -61,6 +61,7 @@ export const drivers: Record<string, WidgetDriver> = {
       const widget = widgets.nth(i);
       // An OKX-shaped answer for a key that can withdraw and has no IP binding: errors, warnings and notes.
       await widget.locator('[data-exchange]').selectOption('okx');
+      await widget.locator('[data-source][value="metadata"]').check();
       await widget.locator('[data-metadata]').fill(JSON.stringify({ code: '0', msg: '', data: [{ uid: '1', label: 'xapy', perm: 'read_only,trade,withdraw', ip: '' }] }));
       await expect.poll(() => widget.locator('[data-verdict]').getAttribute('data-verdict')).toBe('fail');
       await widget.locator('[data-mode][value="read-write"]').check();

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it, inject } from 'vitest';
 import { expectJsonError } from '../helpers/site.ts';
+import { exchangeIds } from '../../src/data/index.ts';
 
 const base = inject('baseUrl');
 const api = `${base}/api/check/ips`;
@@ -43,9 +44,21 @@ describe('good requests', () => {
     }
   });
 
-  it('checks an empty list (the key is unrestricted) rather than refusing it', async () => {
-    const report = await (await post(JSON.stringify({ exchange: 'bybit', ips: '' }))).json();
-    expect(report.findings[0].id).toBe('unrestricted');
+  it('an empty list is not a verdict: 422, saying what to send and what an unbound key means', async () => {
+    const res = await post(JSON.stringify({ exchange: 'bybit', ips: ' ' }));
+    expect(res.status).toBe(422);
+    expect((await res.json()).error).toMatch(/^The "ips" field is empty\. Send the key’s IP list.*accepts requests from anywhere/);
+  });
+
+  it('the exact server list passes on every exchange, in the exchange’s own format and as a list', async () => {
+    const list = (await (await fetch(`${base}/servers.json`)).json()) as { servers: { address: string }[] };
+    const addresses = list.servers.map((s) => s.address);
+    for (const exchange of [...exchangeIds, 'any']) {
+      for (const ips of [addresses.join('\n'), addresses.join(','), addresses]) {
+        const report = await (await post(JSON.stringify({ exchange, ips }))).json();
+        expect(report.verdict, `${exchange}: ${JSON.stringify(report.findings)}`).toBe('pass');
+      }
+    }
   });
 
   it('carries the example-list notice as an info finding while the list is an example', async () => {

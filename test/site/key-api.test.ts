@@ -17,7 +17,7 @@ const post = (body: unknown, headers: Record<string, string> = { 'Content-Type':
 
 /** What the rules say about a request, in-process, with the site's own data. */
 function expected(exchange: string, metadata: unknown, mode: 'read-trade' | 'read-write', rest: Record<string, unknown> = {}) {
-  const r = checkKeyMetadata({ exchange, metadata, mode, ...rest }, { servers, exchange: keyFactsOf(getExchange(exchange)!), site: 'https://docs.xapy.io' });
+  const r = checkKeyMetadata({ exchange, metadata, mode, ...rest }, { servers, exchange: keyFactsOf(getExchange(exchange)!, exchanges), site: 'https://docs.xapy.io' });
   if (!r.ok) throw new Error(r.error);
   return r.report;
 }
@@ -75,26 +75,73 @@ describe('good requests', () => {
     expect(res.status).toBe(200);
     expect(text).not.toContain(secret);
     expect(text).not.toContain(secret.slice(0, 16));
-    expect(JSON.parse(text).findings.map((f: { id: string }) => f.id)).toContain('secret-pasted');
+    const report = JSON.parse(text);
+    expect(report.verdict).toBe('fail');
+    expect(report.findings.filter((f: { id: string }) => f.id === 'secret-pasted')).toHaveLength(1);
+    expect(report.findings[0].message).toMatch(/treat this key as exposed: delete it on the exchange and create a new one/);
+  });
+
+  it('a bare secret pasted as the metadata fails as an exposed key, not as bad JSON', async () => {
+    const secret = 'Zq7Xk2Lp9Vb4Nc8Md1Wf6Gh3Js5Ty0Ru';
+    const res = await post({ exchange: 'bybit', mode: 'read-trade', metadata: secret });
+    const text = await res.text();
+    expect(res.status).toBe(200);
+    expect(text).not.toContain(secret.slice(0, 12));
+    expect(JSON.parse(text)).toMatchObject({ verdict: 'fail', findings: [{ id: 'secret-pasted' }] });
   });
 });
 
-describe('bad requests get a 4xx and a clear message, never a 500', () => {
-  const expectError = async (res: Response, status: number, message: RegExp) => {
-    expect(res.status).toBe(status);
-    const body = await res.json();
-    expect(Object.keys(body)).toEqual(['error']);
-    expect(body.error).toMatch(message);
-    return body.error as string;
+describe('the ticked boxes, by the exchange’s own labels', () => {
+  const ips = servers.servers.map((s) => s.address).join(', ');
+  const tickLabels = (exchange: string, mode: 'readTrade' | 'readWrite') => {
+    const boxes = keyFactsOf(getExchange(exchange)!).permissions!;
+    return boxes.filter((b) => b[mode] === 'tick').map((b) => (b.group && !b.label.toLowerCase().startsWith(b.group.toLowerCase()) ? `${b.group}: ${b.label}` : b.label));
   };
 
+  it.each(exchanges.map((e) => e.id))('%s: the guide’s Tick boxes and XAPY’s servers pass in both modes', async (exchange) => {
+    for (const [mode, level] of [['read-trade', 'readTrade'], ['read-write', 'readWrite']] as const) {
+      const res = await post({ exchange, mode, boxes: tickLabels(exchange, level), ips, addressWhitelistConfirmed: true });
+      expect(res.status).toBe(200);
+      const report = await res.json();
+      expect(report.verdict, JSON.stringify(report.findings)).toBe('pass');
+      expect(report.profile.source).toBe('form');
+    }
+  });
+
+  it('Binance: Portfolio Margin and FIX Read Only bound to XAPY fail, and the fix names the boxes XAPY needs', async () => {
+    const res = await post({ exchange: 'binance', mode: 'read-trade', boxes: ['Enable Portfolio Margin Trading', 'Enable FIX API Read Only'], ips });
+    const report = await res.json();
+    expect(report.verdict).toBe('fail');
+    expect(report.findings.map((f: { fix?: string }) => f.fix ?? '').join(' ')).toMatch(/Tick “Enable Futures”/);
+    const metadata = { ipRestrict: true, enablePortfolioMarginTrading: true, enableFixReadOnly: true, enableFutures: false, enableReading: false };
+    expect((await (await post({ exchange: 'binance', mode: 'read-trade', metadata, ips })).json()).verdict).toBe('fail');
+  });
+
+  it('an unknown label gets a 400 that lists the form’s boxes; nothing at all gets a 422 saying what to send', async () => {
+    await expectError(await post({ exchange: 'okx', mode: 'read-trade', boxes: ['Trade', 'Moon'], ips }), 400, /“Moon” is not a box on OKX’s key form\. Its boxes: “Read”, “Trade”, “Withdraw”/);
+    await expectError(await post({ exchange: 'okx', mode: 'read-trade', boxes: [] }), 422, /"boxes".*"ips"/);
+    await expectError(await post({ exchange: 'okx', mode: 'read-trade' }), 422, /^Nothing to check\. Send "metadata".*or "boxes"/);
+    await expectError(await post({ exchange: 'okx', mode: 'read-trade', metadata: '  ' }), 422, /"metadata" field is empty/);
+    await expectError(await post({ exchange: 'okx', mode: 'read-trade', metadata: {}, boxes: ['Read'] }), 400, /either "metadata" or "boxes"/);
+  });
+});
+
+async function expectError(res: Response, status: number, message: RegExp) {
+  expect(res.status).toBe(status);
+  const body = await res.json();
+  expect(Object.keys(body)).toEqual(['error']);
+  expect(body.error).toMatch(message);
+  return body.error as string;
+}
+
+describe('bad requests get a 4xx and a clear message, never a 500', () => {
   it('unparseable metadata says what was expected, and does not quote it', async () => {
     const error = await expectError(await post({ exchange: 'kucoin', mode: 'read-trade', metadata: '{"secret": "hunter2-hunter2" oops' }), 400, /not valid JSON.*GET \/api\/v1\/user\/api-key/);
     expect(error).not.toContain('hunter2');
   });
 
   it('the wrong exchange’s shape names the exchange it looks like', async () => {
-    await expectError(await post({ exchange: 'okx', mode: 'read-trade', metadata: sample('bybit-query-api') }), 400, /not the key metadata okx returns.*Bybit/);
+    await expectError(await post({ exchange: 'okx', mode: 'read-trade', metadata: sample('bybit-query-api') }), 400, /not the key metadata OKX returns.*Bybit/);
   });
 
   it('a multi-key response lists the keys and asks for one', async () => {
@@ -106,7 +153,6 @@ describe('bad requests get a 4xx and a clear message, never a 500', () => {
     [{ exchange: 'mtgox', mode: 'read-trade', metadata: {} }, /Unknown exchange "mtgox".*okx/],
     [{ exchange: 'okx', metadata: {} }, /"mode" field must be "read-trade" or "read-write"/],
     [{ exchange: 'okx', mode: 'withdraw-all', metadata: {} }, /"mode" field must be/],
-    [{ exchange: 'okx', mode: 'read-trade' }, /"metadata" field is missing/],
     [{ exchange: 'okx', mode: 'read-trade', metadata: 5 }, /must be a JSON object/],
     [{ exchange: 'okx', mode: 'read-trade', metadata: {}, ips: 5 }, /"ips" field must be text/],
     [{ exchange: 'okx', mode: 'read-trade', metadata: {}, addressWhitelistConfirmed: 'yes' }, /must be true or false/],
@@ -131,12 +177,12 @@ describe('bad requests get a 4xx and a clear message, never a 500', () => {
 });
 
 describe('any request body', () => {
-  it('any JSON value as metadata, or as the whole body, gets a 200 or a 400 with a message, never a 500', async () => {
+  it('any JSON value as metadata, or as the whole body, gets a 200, or a 400 or 422 with a message, never a 500', async () => {
     await fc.assert(fc.asyncProperty(fc.constantFrom(...exchanges.map((e) => e.id)), fc.jsonValue(), fc.boolean(), async (exchange, value, whole) => {
       const res = await post(whole ? JSON.stringify(value) : { exchange, mode: 'read-trade', metadata: value });
-      expect([200, 400]).toContain(res.status);
+      expect([200, 400, 422]).toContain(res.status);
       const body = await res.json();
-      if (res.status === 400) expect(typeof body.error).toBe('string');
+      if (res.status !== 200) expect(typeof body.error).toBe('string');
       else expect(['pass', 'warn', 'fail']).toContain(body.verdict);
     }), { numRuns: 60 });
   });

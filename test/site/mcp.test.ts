@@ -80,6 +80,17 @@ describe('MCP at /mcp', () => {
     expect(textOf(bad)).toMatch(/Unknown exchange/);
   });
 
+  it('check_api_key also takes the boxes a user describes, by the exchange’s own labels, as the API does', async () => {
+    const args = { exchange: 'binance', mode: 'read-trade', boxes: ['Enable Portfolio Margin Trading', 'Enable FIX API Read Only'], ips: '192.0.2.10' };
+    const viaMcp = JSON.parse(textOf(await call('check_api_key', args)));
+    const viaHttp = await (await fetch(`${base}/api/check/key`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(args) })).json();
+    expect(viaMcp).toEqual(viaHttp);
+    expect(viaMcp.verdict).toBe('fail');
+    const nothing = await call('check_api_key', { exchange: 'okx', mode: 'read-trade' });
+    expect(nothing.isError).toBe(true);
+    expect(textOf(nothing)).toMatch(/^Nothing to check\. Send "metadata"/);
+  });
+
   it('check_address_loop gives the same report as POST /api/check/addresses, and reports bad input as a tool error', async () => {
     const [a, b] = ['okx', 'bybit'];
     const args = {

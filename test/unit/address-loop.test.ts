@@ -267,21 +267,23 @@ describe('the loop is broken or leaks', () => {
     expect(report.verdict).toBe('fail');
   });
 
-  it('network-support-unknown: an exchange without network data gives warnings, unverified edges and no false error', () => {
+  it('an exchange without network data: the user’s own entries prove the network, so no warning and no false error', () => {
     const input = closedLoop(['alpha', 'bravo']);
     input.exchanges.push({ exchange: 'vague', deposits: [{ asset: 'USDT', network: 'TRC20', address: TRON.delta }], whitelist: [{ network: 'TRC20', address: TRON.alpha }, { network: 'TRC20', address: TRON.bravo }] });
     ex(input, 'alpha').whitelist.push({ network: 'TRC20', address: TRON.delta });
     ex(input, 'bravo').whitelist.push({ network: 'TRC20', address: TRON.delta });
     const report = check(input);
-    expect(report.verdict).toBe('warn');
-    expect(only(report, 'network-support-unknown').map((f) => f.message)).toEqual([
-      'Vague does not document which networks it supports for USDT deposits and withdrawals, so TRON could not be confirmed.',
-    ]);
-    expect(only(report, 'api-limit-unknown')).toHaveLength(1);
+    expect(ids(report).filter((id) => id !== 'api-limit-unknown')).toEqual([]);
     expect(report.findings.filter((f) => f.severity === 'error')).toEqual([]);
-    expect(edge(report, 'alpha', 'vague')!.state).toBe('unverified');
-    expect(edge(report, 'vague', 'bravo')!.state).toBe('unverified');
+    expect(edge(report, 'alpha', 'vague')!.state).toBe('ok');
+    expect(edge(report, 'vague', 'bravo')!.state).toBe('ok');
     expect(edge(report, 'alpha', 'bravo')!.state).toBe('ok');
+  });
+
+  it('an empty loop is not a pass: two exchanges and no entries give one finding', () => {
+    const report = check({ exchanges: [{ exchange: 'alpha', deposits: [], whitelist: [] }, { exchange: 'bravo', deposits: [], whitelist: [] }] });
+    expect(report.verdict).toBe('fail');
+    expect(ids(report).filter((id) => id !== 'api-limit-unknown')).toEqual(['nothing-to-check']);
   });
 });
 

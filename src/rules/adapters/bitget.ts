@@ -47,7 +47,8 @@ export const bitget: KeyAdapter = {
     const inner = u ? u.inner : value;
     return isObject(inner) && looksLikeKey(inner) ? { keys: [inner] } : null;
   },
-  implied: [],
+  // On the form every key reads: the boxes choose what it may change (read-only or read-write per module).
+  implied: [{ name: 'readonly', label: 'Read (every key)', on: true, capabilities: ['read'] }],
   describe: (key, i) => describeWith(undefined, key.userId, i),
   toProfile(key) {
     const auths = (key.authorities as unknown[]).map((a) => (str(a) ?? '').trim()).filter((a) => a !== '');
