@@ -73,6 +73,9 @@ export default defineConfig({
       favicon: '/favicon.svg',
       sidebar: navSections.map((s) => ({ label: s.label, items: s.items ?? [{ autogenerate: { directory: s.pagesIn ?? s.directory } }] })),
       customCss: ['./src/styles/custom.css'],
+      // Search: a whole-word match counts for more than a longer word that merely starts with the
+      // query, so "ip whitelist" finds the server IPs page rather than every page that says "IPv6".
+      pagefind: { ranking: { termSimilarity: 5 } },
       components: {
         Head: './src/components/Head.astro',
         PageTitle: './src/components/PageTitle.astro',

@@ -9,7 +9,8 @@ import { exchanges, getExchange, networks, servers } from '../data/index.ts';
 import { loopAssets } from '../data/assets.ts';
 import { closedLoopExample } from '../components/loop-diagram.ts';
 import { factsCheckedText } from '../data/facts.ts';
-import { allFactRows, apiLimitSentence, factText, networkSupportView, withdrawalFactRows, withdrawalOverview, type FactRow, guidePath, keySteps, errorAnchor, errorKindLabel, ipFactRows, levels, overviewRows, permissionRows, withoutIpShort } from '../data/describe.ts';
+import { allFactRows, apiLimitSentence, factText, networkSupportView, withdrawalFactRows, withdrawalOverview, type FactRow, guidePath, keySteps, errorAnchor, errorKindLabel, ipFactRows, levels, overviewRows, permissionRows, tickText, withoutIpShort } from '../data/describe.ts';
+import { boxesWith, keyFormView, type KeyFormView } from '../data/key-form.ts';
 import { ipFactsOf } from '../rules/ip-check.ts';
 import { catalogueOf } from '../rules/catalogues.ts';
 import { changeSummary, changeViews, SERVERS_FEED_PATH } from '../data/server-list.ts';
@@ -220,11 +221,28 @@ const loopDiagramText: ComponentRenderer = () => [
   list(closedLoopExample().edges.map((e) => [e.text])),
 ];
 
+/** The key form sketch in words: what the page draws beside each permission table. */
+const keyFormList = (view: KeyFormView): RootContent[] => {
+  const items = (['tick', 'either', 'leave-off'] as const)
+    .map((rule) => [rule, boxesWith(view, rule)] as const)
+    .filter(([, boxes]) => boxes.length)
+    .map(([rule, boxes]) => [strong(`${tickText[rule]}:`), ` ${boxes.join('; ')}`]);
+  return [
+    p('At a glance, as the page’s sketch of the form shows it:'),
+    list([
+      ...items,
+      ...(view.passphrase ? [['Passphrase: one you choose, kept with the key.']] : []),
+      [strong('IP restriction:'), ' ', code(view.ip.text.replaceAll('\n', ' ⏎ ')), ` (XAPY’s ${view.ip.count} server addresses, ${view.ip.howToEnter}; ⏎ stands for a new line)`],
+    ]),
+  ];
+};
+
 const permissionTabs: ComponentRenderer = (el) => {
   const ex = exchangeOf(el);
   const out: RootContent[] = [];
   for (const level of levels) {
     out.push(p(strong(`${level.label}:`), ` the boxes on ${ex.name}’s key form`));
+    out.push(...keyFormList(keyFormView(ex, level.id, servers)));
     out.push(table(['Box', 'Set it', 'What it allows'], permissionRows(ex, level.id).map((r) => [`${r.group ? `${r.group}: ` : ''}${r.label}`, strong(r.ruleText), r.explanation])));
   }
   const note = ex.key?.permissions.note;

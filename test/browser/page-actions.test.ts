@@ -19,11 +19,14 @@ describe.skipIf(!chromiumPath)('page actions', () => {
     page.on('request', (r) => hosts.add(new URL(r.url()).host));
     await page.goto(`${baseUrl}/integration/generate-api-key/`);
     await page.evaluate(() => navigator.clipboard.writeText('(nothing copied yet)'));
+    // The button is in place from the first paint; it works once the page's script has run.
+    await page.waitForFunction(() => customElements.get('copy-page') !== undefined);
     const button = page.getByRole('button', { name: 'Copy page' });
     await button.focus();
     await page.keyboard.press('Enter');
     const status = page.locator('copy-page [role="status"]');
-    await expect.poll(() => status.textContent()).toBe('Page copied as Markdown.');
+    // The copy fetches the twin first, which on a busy machine takes more than the default second.
+    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toBe('Page copied as Markdown.');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toBe(await (await fetch(`${baseUrl}/integration/generate-api-key.md`)).text());
     expect([...hosts]).toEqual([new URL(baseUrl).host]);

@@ -1,0 +1,67 @@
+/**
+ * Site search (Starlight's Pagefind dialog) as a reader uses it: typed queries find the page they
+ * are about, and the text written for agents never shows up as a result or a snippet.
+ */
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { chromiumPath, usePagePerTest } from '../helpers/chromium.ts';
+
+/** Opens the search dialog from the header, types the query, and returns the results' links and text. */
+async function search(page: Page, query: string) {
+  await page.getByRole('button', { name: 'Search' }).first().click();
+  const input = page.locator('dialog[open] input[type="search"], dialog[open] .pagefind-ui__search-input').first();
+  await input.fill(query);
+  const results = page.locator('dialog[open] .pagefind-ui__result');
+  await expect.poll(() => results.count(), { timeout: 10_000 }).toBeGreaterThan(0);
+  return results.evaluateAll((els) =>
+    els.map((el) => ({
+      href: new URL(el.querySelector<HTMLAnchorElement>('.pagefind-ui__result-link')!.href).pathname,
+      text: (el as HTMLElement).innerText,
+    })),
+  );
+}
+
+describe.skipIf(!chromiumPath)('search', () => {
+  const baseUrl = inject('baseUrl');
+  const t = usePagePerTest(baseUrl);
+
+  it('“ip whitelist” finds XAPY’s server IPs among the first three results', async () => {
+    await t.page.goto(`${baseUrl}/`);
+    const results = await search(t.page, 'ip whitelist');
+    expect(results.slice(0, 3).map((r) => r.href)).toContain('/setup/on-crypto-exchanges/server-ips/');
+  });
+
+  it('no result or snippet quotes the line written for AI agents', async () => {
+    await t.page.goto(`${baseUrl}/`);
+    for (const query of ['ai agents markdown', 'llms.txt']) {
+      const results = await search(t.page, query);
+      for (const r of results) expect(r.text).not.toMatch(/For AI agents: this page is also available/);
+      await t.page.keyboard.press('Escape');
+    }
+  });
+});
+
+describe.skipIf(!chromiumPath)('the line for AI agents', () => {
+  const baseUrl = inject('baseUrl');
+  const t = usePagePerTest(baseUrl);
+
+  it('is never a Tab stop: every element the Tab key reaches is visible', async () => {
+    await t.page.setViewportSize({ width: 1280, height: 800 });
+    await t.page.goto(`${baseUrl}/integration/generate-api-key/`);
+    const stops: { text: string; visible: boolean }[] = [];
+    // Through the header and sidebar into the page content, past the title and the page actions.
+    while (stops.length < 60 && !stops.some((s) => s.text === 'Open in Claude')) {
+      await t.page.keyboard.press('Tab');
+      stops.push(
+        await t.page.evaluate(() => {
+          const el = document.activeElement as HTMLElement;
+          const box = el.getBoundingClientRect();
+          const hidden = el.closest('.sr-only') !== null || box.width < 2 || box.height < 2;
+          return { text: el.innerText.split('\n')[0]!.replace(' (opens in a new tab)', '').trim(), visible: !hidden };
+        }),
+      );
+    }
+    expect(stops.map((s) => s.text)).toContain('Open in Claude');
+    expect(stops.filter((s) => !s.visible)).toEqual([]);
+  });
+});
