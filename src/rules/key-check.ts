@@ -7,7 +7,7 @@
 import type { Capability, Exchange } from '../data/schema.ts';
 import { checkIps, ipFactsAmong, ipFactsOf, ipRules, type ExchangeIpFacts } from './ip-check.ts';
 import { splitEntries } from './ip-parse.ts';
-import { applyBoxes, boxLabel, capabilityLabel, emptyProfile, profileFromForm, type KeyFlag, type KeyProfile, type PermissionBox } from './profile.ts';
+import { applyBoxes, boxLabel, emptyProfile, profileFromForm, type KeyFlag, type KeyProfile, type PermissionBox } from './profile.ts';
 import { quote, sortFindings, verdictOf, type Finding, type Report, type RuleDoc } from './report.ts';
 import { findSecrets, findSecretsInText, redact, type SecretHit } from './secrets.ts';
 import { adapters } from './adapters/index.ts';
