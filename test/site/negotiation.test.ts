@@ -49,9 +49,12 @@ describe('every HTML page points agents at its Markdown', () => {
     expect(link).toContain(`<${mdPathOf(id)}>; rel="alternate"; type="text/markdown"`);
     const html = await res.text();
     expect(html).toContain(`<link rel="alternate" type="text/markdown" href="${mdPathOf(id)}"`);
-    expect(html).toMatch(/<p class="sr-only"[^>]*>For AI agents:[^<]*<a href="[^"]+\.md">[\s\S]*?<a href="\/llms\.txt">/);
+    // Visually hidden, out of the search index and out of the Tab order, but in the HTML agents read.
+    expect(html).toMatch(/<p class="sr-only" data-pagefind-ignore>For AI agents:[^<]*<a href="[^"]+\.md" tabindex="-1">[\s\S]*?<a href="\/llms\.txt" tabindex="-1">/);
     expect(html).toContain(`<a href="${mdPathOf(id)}"`);
-    expect(html).toMatch(/<copy-page[^>]* hidden/); // shown by its script; without JS only the links remain
+    // Laid out from the first paint (no layout shift); its stylesheet hides it where scripting is off.
+    expect(html).toMatch(/<copy-page[^>]*>/);
+    expect(html).not.toMatch(/<copy-page[^>]* hidden/);
     for (const chat of ['https://chatgpt.com/?q=', 'https://claude.ai/new?q=']) {
       const href = html.match(new RegExp(`href="(${chat.replace(/[?.]/g, '\\$&')}[^"]+)"`))?.[1];
       expect(href, chat).toBeTruthy();
