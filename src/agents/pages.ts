@@ -45,6 +45,7 @@ export function pageTwin(page: DocPage): PageTwin {
       ...(page.description ? { description: page.description } : {}),
       pagePath: htmlPath(page.id),
       components: componentRenderers,
+      site: SITE,
     });
     const sections = sectionsOf(tree);
     const body = stringifyMarkdown(tree);
