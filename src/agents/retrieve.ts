@@ -32,6 +32,7 @@ export interface Ranked extends Hit {
 export const MIN_COVERAGE = 0.5;
 const PAGE_BOOST = 1.6;
 const GOAL_BOOST = 1;
+const HEADING_RANK = 0.5;
 
 export function analyze(index: DocsIndex, question: string, thesaurus: CompiledEntry[] = defaultThesaurus): Analyzed {
   const parsed = parseQuestion(question, thesaurus);
@@ -81,6 +82,8 @@ export function rank(index: DocsIndex, question: string | Analyzed, options: Ran
       const coverage = coverageIn(q, (t) => hit.chunk.terms.has(t));
       // Coverage first: full-text relevance, compressed, breaks ties between sections that cover as much.
       let score = hit.score * (0.25 + coverage) ** 2;
+      // A section whose own headings ask the question ("What XAPY does with your keys") ranks higher.
+      if (hit.chunk.heading.size) score *= 1 + HEADING_RANK * coverageIn(q, (t) => hit.chunk.heading.has(t));
       score *= 1 + GOAL_BOOST * (goalScores.get(hit.chunk.key) ?? 0);
       if (options.page && hit.chunk.page === options.page && coverage >= MIN_COVERAGE) score *= PAGE_BOOST;
       return { ...hit, coverage, score };
@@ -241,8 +244,8 @@ export function composeAnswer(q: Analyzed, candidates: Candidate[], render: (s: 
     .slice(0, MAX_SENTENCES)
     .sort(byOrder);
 
-  // A chosen sentence that ends its paragraph with a colon brings what it introduces: a command,
-  // or the whole list or table (in place of any other).
+  // A chosen sentence that ends its paragraph with a colon, or a caption, brings what it introduces:
+  // a command, or the whole list or table (in place of any other).
   let code: Block | undefined;
   for (const u of prose) {
     const next = u.block.introduces;

@@ -34,7 +34,7 @@ export interface Block {
   rowOf?: Set<string>;
   /** For an item or a row: the short paragraph just before its list or table that names it ("**Read-Write:** the boxes on …"). */
   caption?: Block;
-  /** For a paragraph ending with a colon: the code block, list or table it introduces. */
+  /** For a paragraph ending with a colon, or a caption: the code block, list or table it introduces. */
   introduces?: Block[];
   /** Index terms of the text, computed once. */
   terms: Set<string>;
@@ -134,7 +134,9 @@ function blocksOf(nodes: RootContent[], counter = { group: 0 }): Block[] {
     const text = textOf(n);
     if (!text.trim()) return [];
     // A paragraph that only cites its sources ("Source: …") is quoted in excerpts but never answers.
-    const kind = n.type === 'paragraph' ? (/^Sources?:/.test(text) ? 'other' : 'paragraph') : n.type === 'table' ? 'row' : n.type === 'code' ? 'code' : 'other';
+    // So is a label of a few words that is not a sentence ("Error · rule id not-xapy-server").
+    const label = text.trim().split(/\s+/).length < 6 && !/[.?!:]$/.test(text.trim());
+    const kind = n.type === 'paragraph' ? (/^Sources?:/.test(text) || label ? 'other' : 'paragraph') : n.type === 'table' ? 'row' : n.type === 'code' ? 'code' : 'other';
     return [block(n, text, n.type === 'paragraph', kind, group)];
   });
 }
@@ -151,7 +153,8 @@ function linkBlocks(blocks: Block[]): Block[] {
       if (b.kind !== 'code' && (short || prev.text.trim().endsWith(':'))) {
         for (const x of blocks.slice(i)) { if (x.group !== b.group) break; x.caption = prev; }
       }
-      if (prev.text.trim().endsWith(':')) prev.introduces = blocks.slice(i).filter((x, k, all) => x.group === b.group && all.slice(0, k).every((y) => y.group === b.group));
+      // A colon-ended paragraph introduces what follows; a caption introduces its list or table.
+      if (prev.text.trim().endsWith(':') || (b.kind !== 'code' && short)) prev.introduces = blocks.slice(i).filter((x, k, all) => x.group === b.group && all.slice(0, k).every((y) => y.group === b.group));
     }
   });
   return blocks;
