@@ -92,7 +92,7 @@ export function ask(index: DocsIndex, input: { question: string; goal?: string; 
   const q = analyze(index, question, thesaurus);
   // Asking on the home page is asking the whole docs: no page is preferred.
   const preferred = page === 'index' ? undefined : page;
-  const ranked = rank(index, q, { ...(preferred ? { page: preferred } : {}), ...(goal ? { goal } : {}) });
+  const ranked = rank(index, q, { headings: true, ...(preferred ? { page: preferred } : {}), ...(goal ? { goal } : {}) });
   const top = ranked[0];
   const goalPart = goal ? { goal } : {};
   if (!top || top.coverage < MIN_COVERAGE) return { kind: 'none', question, ...goalPart, closest: closestPages(index, `${question} ${goal ?? ''}`) };

@@ -13,6 +13,8 @@ export interface RankOptions {
   page?: string;
   /** The user's end goal: sections that also serve it rank higher. */
   goal?: string;
+  /** Rank sections whose own headings ask the question higher (for answers; search ranks by content). */
+  headings?: boolean;
 }
 
 /** A question prepared for one index: concepts with typo corrections, and a weight for each. */
@@ -83,7 +85,7 @@ export function rank(index: DocsIndex, question: string | Analyzed, options: Ran
       // Coverage first: full-text relevance, compressed, breaks ties between sections that cover as much.
       let score = hit.score * (0.25 + coverage) ** 2;
       // A section whose own headings ask the question ("What XAPY does with your keys") ranks higher.
-      if (hit.chunk.heading.size) score *= 1 + HEADING_RANK * coverageIn(q, (t) => hit.chunk.heading.has(t));
+      if (options.headings && hit.chunk.heading.size) score *= 1 + HEADING_RANK * coverageIn(q, (t) => hit.chunk.heading.has(t));
       score *= 1 + GOAL_BOOST * (goalScores.get(hit.chunk.key) ?? 0);
       if (options.page && hit.chunk.page === options.page && coverage >= MIN_COVERAGE) score *= PAGE_BOOST;
       return { ...hit, coverage, score };
