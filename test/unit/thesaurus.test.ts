@@ -7,7 +7,6 @@ import { describe, expect, it } from 'vitest';
 import { docsIndex } from '../helpers/docs-pages';
 import { ask } from '../../src/agents/ask';
 import { compileThesaurus, parseThesaurus, thesaurusEntries } from '../../src/agents/thesaurus';
-// @ts-expect-error plain JavaScript module without types
 import { hasFact, questions } from '../../bench/questions.mjs';
 
 interface BenchQuestion { q: string; page: string | string[]; fact: unknown; on?: string; heldOut: boolean }
