@@ -152,6 +152,7 @@ const ASKED_PAGE = 1.15;
 /** A section whose headings hold this share of the question asks it; its first sentence gets LEAD_BONUS. */
 const HEADING_ASKS = 0.75;
 const LEAD_BONUS = 0.12;
+const SHARED_FACTOR = 0.85;
 
 /** Every answer unit of the given sections, scored; lower-ranked sections count a little less. */
 export function answerUnits(q: Analyzed, candidates: Candidate[], askedPage?: string): Unit[] {
@@ -160,20 +161,22 @@ export function answerUnits(q: Analyzed, candidates: Candidate[], askedPage?: st
     // Under a heading that asks the question ("Does XAPY hold my funds?"), the first thing said answers it.
     const asksIt = chunk.heading.size > 0 && coverageIn(q, (t) => chunk.heading.has(t)) >= HEADING_ASKS;
     const firstBlock = chunk.blocks.findIndex((b) => b.kind === 'paragraph' || b.kind === 'item' || b.kind === 'row');
+    // Boilerplate that many pages repeat answers best on the page it belongs to, or on the page asked on.
+    const common = (shared: boolean | undefined) => (shared && chunk.page !== askedPage ? SHARED_FACTOR : 1);
     const lead = (blockNo: number, k: number) => (asksIt && blockNo === firstBlock && k === 0 ? LEAD_BONUS : 0);
     return chunk.blocks.flatMap((block, blockNo): Unit[] => {
       if (block.kind === 'paragraph') {
-        return block.sentences.map(({ text, terms: own }, k) => {
+        return block.sentences.map(({ text, terms: own, shared }, k) => {
           // The sentence that introduces a command is read together with it.
           const next = block.introduces?.[0];
           const code = k === block.sentences.length - 1 && next?.kind === 'code' && next.markdown.length <= MAX_CODE ? next : undefined;
           const s = scoreUnit(q, chunk, block, code ? new Set([...own, ...code.terms]) : own, text);
-          return { chunk, block, sentence: text, terms: own, score: (s.score + lead(blockNo, k)) * factor, coverage: s.coverage, order: [rankNo, blockNo, k] };
+          return { chunk, block, sentence: text, terms: own, score: (s.score + lead(blockNo, k)) * factor * common(shared), coverage: s.coverage, order: [rankNo, blockNo, k] };
         });
       }
       if (block.kind === 'item' || block.kind === 'row') {
         const s = scoreUnit(q, chunk, block, block.terms, block.text);
-        return [{ chunk, block, terms: block.terms, score: (s.score + lead(blockNo, 0)) * factor, coverage: s.coverage, order: [rankNo, blockNo, 0] }];
+        return [{ chunk, block, terms: block.terms, score: (s.score + lead(blockNo, 0)) * factor * common(block.shared), coverage: s.coverage, order: [rankNo, blockNo, 0] }];
       }
       return [];
     });

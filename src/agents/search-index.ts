@@ -38,8 +38,10 @@ export interface Block {
   introduces?: Block[];
   /** Index terms of the text, computed once. */
   terms: Set<string>;
-  /** For prose: its sentences of four words or more, each with its terms. */
-  sentences: { text: string; terms: Set<string> }[];
+  /** For prose: its sentences of four words or more, each with its terms, and whether three or more pages say it word for word. */
+  sentences: { text: string; terms: Set<string>; shared?: boolean }[];
+  /** Whether three or more pages hold this block word for word (boilerplate such as a checker's description). */
+  shared?: boolean;
 }
 
 function block(node: RootContent, text: string, prose: boolean, kind: Block['kind'], group: number): Block {
@@ -160,7 +162,30 @@ function linkBlocks(blocks: Block[]): Block[] {
   return blocks;
 }
 
+/** A passage this many pages repeat word for word is boilerplate: the page it belongs to says it better. */
+const SHARED_PAGES = 3;
+
+/** Marks the sentences and blocks that several pages repeat word for word. */
+function markShared(chunks: Chunk[]): Chunk[] {
+  const pagesOf = new Map<string, Set<string>>();
+  const note = (text: string, page: string) => pagesOf.set(text, (pagesOf.get(text) ?? new Set()).add(page));
+  for (const c of chunks) for (const b of c.blocks) { note(b.text, c.page); for (const s of b.sentences) note(s.text, c.page); }
+  const shared = (text: string) => (pagesOf.get(text)?.size ?? 0) >= SHARED_PAGES;
+  // In place: captions and introductions refer to these very blocks.
+  for (const c of chunks) {
+    for (const b of c.blocks) {
+      b.shared = shared(b.text);
+      for (const s of b.sentences) s.shared = shared(s.text);
+    }
+  }
+  return chunks;
+}
+
 export function chunksOf(pages: DocPage[]): Chunk[] {
+  return markShared(chunksOfPages(pages));
+}
+
+function chunksOfPages(pages: DocPage[]): Chunk[] {
   return pages.flatMap((page) => {
     const { tree, sections } = pageTwin(page);
     return sections
