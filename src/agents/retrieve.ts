@@ -54,6 +54,24 @@ export function analyze(index: DocsIndex, question: string, thesaurus: CompiledE
   };
 }
 
+/**
+ * A question is about something else when this share of its concepts or more are words these docs
+ * never use, in any wording the thesaurus or a spelling correction offers ("the capital of Australia",
+ * "a poem about the sea"): the docs cannot answer what they never mention, however well the rest of
+ * the question matches. Docs questions seldom hold more than one such word in five.
+ */
+export const MAX_UNKNOWN_SHARE = 1 / 3;
+
+/** The question's concepts that no section uses in any of their wordings. */
+export function unknownConcepts(index: DocsIndex, q: ParsedQuestion): string[] {
+  return q.concepts.filter((c) => !c.groups.some((g) => g.every((t) => index.knows(t)))).map((c) => c.label);
+}
+
+/** Is the question about something these docs never mention? */
+export function offTopic(index: DocsIndex, q: ParsedQuestion): boolean {
+  return q.concepts.length > 0 && unknownConcepts(index, q).length / q.concepts.length >= MAX_UNKNOWN_SHARE;
+}
+
 const matches = (c: Concept, has: (t: string) => boolean) => c.groups.some((g) => g.every(has));
 
 /** Share of the question's weight whose concepts a text holds, 0–1. */
