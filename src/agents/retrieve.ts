@@ -151,15 +151,23 @@ function typeBonus(q: ParsedQuestion, unit: { block: Block; text: string }): num
 
 /** Longer units match more words by chance: from this many words on, a unit's score shrinks a little. */
 const LONG_UNIT = 30;
+/**
+ * A unit is read three ways: with its section's headings, alone, and as part of its whole section
+ * (a sentence in a section that covers the whole question answers it better than a like sentence in
+ * a section that covers part of it, such as a list of notes on many topics).
+ */
+const IN_CONTEXT = 0.3;
+const ALONE = 0.2;
+const IN_SECTION = 0.5;
 
-/** How well one unit answers: its coverage read in context, its own coverage, and what the question type wants. */
-function scoreUnit(q: Analyzed, chunk: Chunk, block: Block, own: Set<string>, text: string) {
+/** How well one unit answers: its coverage read in context, alone and in its section, and what the question type wants. */
+function scoreUnit(q: Analyzed, chunk: Chunk, block: Block, own: Set<string>, text: string, section: number) {
   const caption = block.caption?.terms;
   const inContext = coverageIn(q, (t) => own.has(t) || chunk.context.has(t) || !!caption?.has(t));
   const alone = coverageIn(q, (t) => own.has(t));
   const length = text.split(/\s+/).length;
   const long = 1 - Math.min(0.25, Math.max(0, length - LONG_UNIT) / 250);
-  return { coverage: inContext, score: (0.55 * inContext + 0.45 * alone + typeBonus(q, { block, text })) * long };
+  return { coverage: inContext, score: (IN_CONTEXT * inContext + ALONE * alone + IN_SECTION * section + typeBonus(q, { block, text })) * long };
 }
 
 /** A section to take answer units from, with its rank in the results. */
@@ -178,6 +186,7 @@ export function answerUnits(q: Analyzed, candidates: Candidate[], askedPage?: st
     const factor = (1 - 0.03 * Math.min(rankNo, 10)) * (chunk.page === askedPage ? ASKED_PAGE : 1);
     // Under a heading that asks the question ("Does XAPY hold my funds?"), the first thing said answers it.
     const asksIt = chunk.heading.size > 0 && coverageIn(q, (t) => chunk.heading.has(t)) >= HEADING_ASKS;
+    const section = coverageIn(q, (t) => chunk.terms.has(t));
     const firstBlock = chunk.blocks.findIndex((b) => b.kind === 'paragraph' || b.kind === 'item' || b.kind === 'row');
     // Boilerplate that many pages repeat answers best on the page it belongs to, or on the page asked on.
     const common = (shared: boolean | undefined) => (shared && chunk.page !== askedPage ? SHARED_FACTOR : 1);
@@ -188,12 +197,12 @@ export function answerUnits(q: Analyzed, candidates: Candidate[], askedPage?: st
           // The sentence that introduces a command is read together with it.
           const next = block.introduces?.[0];
           const code = k === block.sentences.length - 1 && next?.kind === 'code' && next.markdown.length <= MAX_CODE ? next : undefined;
-          const s = scoreUnit(q, chunk, block, code ? new Set([...own, ...code.terms]) : own, text);
+          const s = scoreUnit(q, chunk, block, code ? new Set([...own, ...code.terms]) : own, text, section);
           return { chunk, block, sentence: text, terms: own, score: (s.score + lead(blockNo, k)) * factor * common(shared), coverage: s.coverage, order: [rankNo, blockNo, k] };
         });
       }
       if (block.kind === 'item' || block.kind === 'row') {
-        const s = scoreUnit(q, chunk, block, block.terms, block.text);
+        const s = scoreUnit(q, chunk, block, block.terms, block.text, section);
         return [{ chunk, block, terms: block.terms, score: (s.score + lead(blockNo, 0)) * factor * common(block.shared), coverage: s.coverage, order: [rankNo, blockNo, 0] }];
       }
       return [];
@@ -298,7 +307,7 @@ export function composeAnswer(q: Analyzed, candidates: Candidate[], render: (s: 
 
 /** The one or two blocks of a section that best match the question, in page order (for excerpts). */
 export function bestBlocks(q: Analyzed, chunk: Chunk): Block[] {
-  const scored = chunk.blocks.map((b, i) => ({ b, i, s: scoreUnit(q, chunk, b, b.terms, b.text).score }));
+  const scored = chunk.blocks.map((b, i) => ({ b, i, s: scoreUnit(q, chunk, b, b.terms, b.text, 0).score }));
   const best = Math.max(...scored.map((x) => x.s));
   if (best === 0) return chunk.blocks.slice(0, 1);
   return scored
