@@ -7,6 +7,7 @@ import type { Block, Chunk, DocsIndex, Hit } from './search-index.ts';
 import { parseQuestion, type Concept, type ParsedQuestion, type QuestionType } from './query.ts';
 import { thesaurus as defaultThesaurus, type CompiledEntry } from './thesaurus.ts';
 import { terms } from './text.ts';
+import { exchanges } from '../data/index.ts';
 
 export interface RankOptions {
   /** The page the agent asked on: its relevant sections are preferred. */
@@ -23,6 +24,8 @@ export interface Analyzed extends ParsedQuestion {
   total: number;
   /** Every term of every alternative, for the full-text search. */
   searchTerms: string[];
+  /** The exchanges the question names (indexes into EXCHANGE_TERMS). */
+  named: number[];
 }
 
 export interface Ranked extends Hit {
@@ -33,6 +36,21 @@ export interface Ranked extends Hit {
 /** A section must match at least this share of the question's weight to count as an answer. */
 export const MIN_COVERAGE = 0.5;
 const PAGE_BOOST = 1.6;
+/** A section about another exchange than the one the question names answers it this much less well. */
+const OTHER_EXCHANGE = 0.5;
+
+/** Each exchange as the index terms of its name and id ("binanc"). */
+const EXCHANGE_TERMS = exchanges.map((e) => new Set([...terms(e.name), ...terms(e.id)]));
+const namedIn = (has: (t: string) => boolean) => EXCHANGE_TERMS.flatMap((ts, i) => ([...ts].some(has) ? [i] : []));
+const chunkNamed = new WeakMap<Chunk, number[]>();
+
+/** Is this section (by its page title and headings) about exchanges other than the ones the question names? */
+function aboutOtherExchange(q: Analyzed, chunk: Chunk): boolean {
+  if (q.named.length === 0) return false;
+  let own = chunkNamed.get(chunk);
+  if (!own) chunkNamed.set(chunk, (own = namedIn((t) => chunk.context.has(t))));
+  return own.length > 0 && !own.some((i) => q.named.includes(i));
+}
 const GOAL_BOOST = 1;
 const HEADING_RANK = 0.5;
 
@@ -51,6 +69,7 @@ export function analyze(index: DocsIndex, question: string, thesaurus: CompiledE
     weights,
     total: weights.reduce((a, b) => a + b, 0),
     searchTerms: [...new Set(concepts.flatMap((c) => c.groups.flat()))],
+    named: namedIn((t) => concepts.some((c) => c.groups.some((g) => g.includes(t)))),
   };
 }
 
@@ -106,6 +125,7 @@ export function rank(index: DocsIndex, question: string | Analyzed, options: Ran
       if (options.headings && hit.chunk.heading.size) score *= 1 + HEADING_RANK * coverageIn(q, (t) => hit.chunk.heading.has(t));
       score *= 1 + GOAL_BOOST * (goalScores.get(hit.chunk.key) ?? 0);
       if (options.page && hit.chunk.page === options.page && coverage >= MIN_COVERAGE) score *= PAGE_BOOST;
+      if (aboutOtherExchange(q, hit.chunk)) score *= OTHER_EXCHANGE;
       return { ...hit, coverage, score };
     })
     .sort((a, b) => b.score - a.score || a.chunk.key.localeCompare(b.chunk.key));
@@ -183,7 +203,7 @@ const SHARED_FACTOR = 0.85;
 /** Every answer unit of the given sections, scored; lower-ranked sections count a little less. */
 export function answerUnits(q: Analyzed, candidates: Candidate[], askedPage?: string): Unit[] {
   return candidates.flatMap(({ chunk, rankNo }) => {
-    const factor = (1 - 0.03 * Math.min(rankNo, 10)) * (chunk.page === askedPage ? ASKED_PAGE : 1);
+    const factor = (1 - 0.03 * Math.min(rankNo, 10)) * (chunk.page === askedPage ? ASKED_PAGE : 1) * (aboutOtherExchange(q, chunk) ? OTHER_EXCHANGE : 1);
     // Under a heading that asks the question ("Does XAPY hold my funds?"), the first thing said answers it.
     const asksIt = chunk.heading.size > 0 && coverageIn(q, (t) => chunk.heading.has(t)) >= HEADING_ASKS;
     const section = coverageIn(q, (t) => chunk.terms.has(t));
