@@ -1,36 +1,64 @@
-// Answer quality of ?ask= (does the right page come first, or in the top 3 sources?) and the
-// throughput and p99 latency of ?ask= against the plain .md twin, on loopback with autocannon.
+// Answer quality of ?ask= on the question set in bench/questions.mjs (right page first, in the top 3
+// sources, the fact in the answer, off-topic questions refused), for the tuned part and the held-out
+// part apart; the uncached answer time; and the throughput and p99 latency of ?ask= against the plain
+// .md twin, on loopback with autocannon.
 import autocannon from 'autocannon';
-import { questions } from './questions.mjs';
+import { hasFact, offTopicQuestions, questions } from './questions.mjs';
 import { startBuiltServer } from './site-server.mjs';
 
 const CONNECTIONS = 32;
 const SECONDS = 8;
 
 const pageOf = (url) => new URL(url).pathname.replace(/^\//, '').replace(/\.md$/, '');
+const askPath = (on, q) => `/${on ?? 'index'}.md?${new URLSearchParams({ ask: q })}`;
+const pct = (n, of) => `${n}/${of} (${of ? ((n / of) * 100).toFixed(0) : 0} %)`;
+const quantile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
+
+async function askOnce(base, on, q) {
+  const t0 = performance.now();
+  const res = await fetch(base + askPath(on, q), { headers: { Accept: 'application/json' } });
+  const data = await res.json();
+  return { data, ms: performance.now() - t0 };
+}
 
 async function quality(base) {
-  let first = 0, top3 = 0;
-  const misses = [];
-  const cold = [];
-  for (const { q, page: expected } of questions) {
-    const pages = [expected].flat();
-    // Asked on the home page, so that page-awareness does not help: the ranking alone must find the page.
-    const t0 = performance.now();
-    const res = await fetch(`${base}/index.md?${new URLSearchParams({ ask: q })}`, { headers: { Accept: 'application/json' } });
-    const sources = (await res.json()).sources.map((s) => pageOf(s.url));
-    cold.push(performance.now() - t0); // each question once: never served from the server's answer cache
-    if (pages.includes(sources[0])) first++;
-    if (sources.slice(0, 3).some((s) => pages.includes(s))) top3++;
-    else misses.push(`${q} → expected ${pages.join(' or ')}, got ${sources.slice(0, 3).join(', ') || 'no answer'}`);
+  const times = [];
+  const rows = { tuned: { n: 0, first: 0, top3: 0, fact: 0, misses: [] }, 'held-out': { n: 0, first: 0, top3: 0, fact: 0, misses: [] } };
+  for (const { q, page, fact, on, heldOut } of questions) {
+    const pages = [page].flat();
+    const { data, ms } = await askOnce(base, on, q);
+    times.push(ms); // each question once: never served from the server's answer cache
+    const sources = data.answer === null ? [] : data.sources.map((s) => pageOf(s.url));
+    const r = rows[heldOut ? 'held-out' : 'tuned'];
+    r.n++;
+    const first = pages.includes(sources[0]);
+    const top3 = sources.slice(0, 3).some((s) => pages.includes(s));
+    const factIn = data.answer !== null && hasFact(data.answer, fact);
+    r.first += first;
+    r.top3 += top3;
+    r.fact += factIn;
+    if (!first || !factIn) r.misses.push(`${on ? `[on ${on}] ` : ''}${q} → ${first ? 'page ok' : `expected ${pages[0]}${pages.length > 1 ? ' (or others)' : ''}, got ${sources.slice(0, 3).join(', ') || 'no answer'}`}${factIn ? '' : `; fact ${String(fact)} missing`}`);
   }
-  const pct = (n) => `${((n / questions.length) * 100).toFixed(0)} %`;
-  console.log(`\n?ask= answer quality (${questions.length} questions, asked on /index.md)`);
-  console.log(`  right page first:     ${first}/${questions.length} (${pct(first)})`);
-  console.log(`  right page in top 3:  ${top3}/${questions.length} (${pct(top3)})`);
-  for (const m of misses) console.log(`  miss: ${m}`);
-  cold.sort((a, b) => a - b);
-  console.log(`  uncached answer, one request at a time: median ${cold[Math.floor(cold.length / 2)].toFixed(1)} ms, worst ${cold.at(-1).toFixed(1)} ms`);
+  const refused = { tuned: [0, 0], 'held-out': [0, 0] };
+  const answered = [];
+  for (const { q, heldOut } of offTopicQuestions) {
+    const { data, ms } = await askOnce(base, undefined, q);
+    times.push(ms);
+    const r = refused[heldOut ? 'held-out' : 'tuned'];
+    r[1]++;
+    if (data.answer === null) r[0]++;
+    else answered.push(`${q} → ${data.sources.map((s) => pageOf(s.url)).join(', ')}`);
+  }
+  console.log(`\n?ask= answer quality (${questions.length} questions and ${offTopicQuestions.length} off-topic ones; the held-out third was never tuned on)`);
+  for (const [name, r] of Object.entries(rows)) {
+    console.log(`  ${name.padEnd(8)} right page first ${pct(r.first, r.n)} · in top 3 ${pct(r.top3, r.n)} · fact in the answer ${pct(r.fact, r.n)} · off-topic refused ${pct(...refused[name])}`);
+  }
+  if (process.env.BENCH_VERBOSE) {
+    for (const [name, r] of Object.entries(rows)) for (const m of r.misses) console.log(`  miss (${name}): ${m}`);
+    for (const a of answered) console.log(`  off-topic answered: ${a}`);
+  }
+  times.sort((a, b) => a - b);
+  console.log(`  uncached answer over HTTP, one request at a time: median ${quantile(times, 0.5).toFixed(1)} ms, p99 ${quantile(times, 0.99).toFixed(1)} ms (target: median ≤ 10 ms)`);
 }
 
 function load(base, paths) {
@@ -45,7 +73,7 @@ function load(base, paths) {
 async function throughput(base) {
   // Each connection cycles through every benchmark question, each asked on the page that answers it,
   // so nothing is measured on one lucky question; the twins are those same pages.
-  const asks = questions.map(({ q, page }) => `/${[page].flat()[0]}.md?${new URLSearchParams({ ask: q })}`);
+  const asks = questions.map(({ q, page }) => askPath([page].flat()[0], q));
   const twins = questions.map(({ page }) => `/${[page].flat()[0]}.md`);
   await fetch(base + asks[0]); // build the index before measuring
   const rows = [];
@@ -62,7 +90,7 @@ export async function agentBench() {
   const { base, stop } = await startBuiltServer();
   try {
     await quality(base);
-    await throughput(base);
+    if (!process.env.BENCH_QUALITY_ONLY) await throughput(base);
   } finally {
     stop();
   }

@@ -1,58 +1,242 @@
-// Questions a trader's agent asks on behalf of its user, each with the page that should answer it,
-// or the pages that each answer it fully (an exchange's own guide answers exchange-specific questions).
-export const questions = [
-  // integration/generate-api-key
-  { q: 'Which permissions should I enable on the API key for XAPY?', page: 'integration/generate-api-key' },
-  { q: 'What is the difference between Read + Trade and Read-Write?', page: 'integration/generate-api-key' },
-  { q: 'Can XAPY withdraw my funds with a Read + Trade key?', page: 'integration/generate-api-key' },
-  { q: 'Do I need to enable spot, margin or options trading?', page: 'integration/generate-api-key' },
-  { q: 'Where do I enter the API key, secret and passphrase in XAPY?', page: ['integration/generate-api-key', 'integration/exchanges/okx', 'integration/exchanges/bitget', 'integration/exchanges/kucoin'] },
-  { q: 'What should I do if my API secret has leaked?', page: 'integration/generate-api-key' },
-  { q: 'Should I reuse an existing API key for XAPY?', page: 'integration/generate-api-key' },
-  { q: 'Where should I store the API secret?', page: 'integration/generate-api-key' },
-  { q: 'Can I add my own computer’s IP to the key as well?', page: 'integration/generate-api-key' },
-  { q: 'What happens if I forget the passphrase of the key?', page: ['integration/generate-api-key', 'integration/exchanges/okx', 'integration/exchanges/bitget', 'integration/exchanges/kucoin'] },
-  // setup/on-crypto-exchanges/whitelist-address
-  { q: 'How do I set up the withdrawal address whitelist between my exchanges?', page: 'setup/on-crypto-exchanges/whitelist-address' },
-  { q: 'Which network should I use for USDT transfers between exchanges?', page: 'setup/on-crypto-exchanges/whitelist-address' },
-  { q: 'Does CoinEx need a separate whitelist for API withdrawals?', page: ['setup/on-crypto-exchanges/whitelist-address', 'integration/exchanges/coinex'] },
-  { q: 'Can XAPY change my withdrawal whitelist?', page: 'setup/on-crypto-exchanges/whitelist-address' },
-  { q: 'What do I do when I add a new exchange to XAPY?', page: 'setup/on-crypto-exchanges/whitelist-address' },
-  { q: 'Should I test withdrawals before giving the key Read-Write?', page: 'setup/on-crypto-exchanges/whitelist-address' },
-  { q: 'Is it safe to keep my personal wallet address in the whitelist?', page: 'setup/on-crypto-exchanges/whitelist-address' },
-  // setup/on-crypto-exchanges/server-ips
-  { q: 'What are XAPY’s server IP addresses?', page: 'setup/on-crypto-exchanges/server-ips' },
-  { q: 'Someone sent me a different list of XAPY server addresses in Telegram; should I use it?', page: 'setup/on-crypto-exchanges/server-ips' },
-  { q: 'What should I do when XAPY adds or retires a server?', page: 'setup/on-crypto-exchanges/server-ips' },
-  { q: 'Is the server list available as JSON for a program?', page: 'setup/on-crypto-exchanges/server-ips' },
-  // tools/ip-whitelist-checker
-  { q: 'How can I check the IP list on my key before saving it?', page: 'tools/ip-whitelist-checker' },
-  { q: 'Can I paste IPv6 addresses or ranges like 203.0.113.0/24 into the checker?', page: 'tools/ip-whitelist-checker' },
-  { q: 'What does the verdict "works, with warnings" mean?', page: 'tools/ip-whitelist-checker' },
-  { q: 'Is the range in my IP list too broad?', page: 'tools/ip-whitelist-checker' },
-  { q: 'How do I call the IP check API with curl?', page: 'tools/ip-whitelist-checker' },
-  // introduction/readme
-  { q: 'Does XAPY hold custody of my funds?', page: 'introduction/readme' },
-  { q: 'Which exchanges does XAPY support?', page: 'introduction/readme' },
-  { q: 'How does funding-rate arbitrage make money?', page: 'introduction/readme' },
-  { q: 'How long does a Bybit key without an IP binding last?', page: ['introduction/readme', 'integration/exchanges/bybit'] },
-  { q: 'How many IP addresses can an OKX key hold?', page: ['introduction/readme', 'integration/exchanges/okx'] },
-  // help/contact-us
-  { q: 'How do I contact XAPY support?', page: 'help/contact-us' },
-  { q: 'What should I include when I ask XAPY for help with a key?', page: 'help/contact-us' },
-  { q: 'A XAPY staff member asked for my API secret; is that normal?', page: 'help/contact-us' },
-  // integration/for-agents
-  { q: 'How do I connect my agent to the XAPY docs over MCP?', page: 'integration/for-agents' },
-  { q: 'How can an agent fetch just one section of a page?', page: 'integration/for-agents' },
-  // integration/exchanges/* and the pages added with them
-  { q: 'What does OKX error 50110 mean?', page: ['help/troubleshooting', 'integration/exchanges/okx'] },
-  { q: 'Which boxes do I tick on Binance for Read-Write?', page: 'integration/exchanges/binance' },
-  { q: 'Does KuCoin need a passphrase for the API key?', page: 'integration/exchanges/kucoin' },
-  { q: 'Can a Bybit sub-account key withdraw?', page: 'integration/exchanges/bybit' },
-  { q: 'Which exchanges ask for a passphrase?', page: 'integration/exchanges' },
-  { q: 'How do I check a key’s permissions from what the exchange reports about it?', page: 'tools/api-key-checker' },
-  { q: 'How can I check that my withdrawal whitelists form a closed loop?', page: 'tools/address-loop-checker' },
-  { q: 'How do I spot a fake list of XAPY server IPs?', page: ['help/security', 'setup/on-crypto-exchanges/server-ips'] },
-  { q: 'Is XAPY an exchange?', page: ['help/faq', 'introduction/readme'] },
-  { q: 'Will XAPY staff ever ask for my API secret?', page: ['help/faq', 'help/security', 'help/contact-us'] },
+// Questions as traders and their agents ask them, in their own words rather than the docs’:
+// synonyms (custody, maximum, 2FA, Huobi), other word forms (IPs, whitelisting), casual phrasing,
+// typos, and questions asked on a page that does not answer them. Written before the ?ask= engine
+// was tuned (issue 13), from what the built twins say.
+//
+// Each question has:
+//   q     – the question;
+//   page  – the page, or the pages, that answer it (any of them counts as right);
+//   fact  – what the answer must contain: a string (case-insensitive), a RegExp, or an array of
+//           these that must all be present. Facts are data values wherever possible (numbers,
+//           exchange names, box labels, error codes), so guide prose can change under them;
+//   on    – the page the question is asked on (default: the home page, so page preference does not
+//           help; questions asked on a wrong page set it to that page, and page preference is tested
+//           by asking on the right exchange’s guide).
+// Every third question (index % 3 === 2, counted separately for on-topic and off-topic questions)
+// is held out: nothing in the engine or the thesaurus was tuned on it, and its figures are reported
+// apart (`heldOut`).
+
+const B = 'integration/exchanges/binance';
+const BG = 'integration/exchanges/bitget';
+const BY = 'integration/exchanges/bybit';
+const CX = 'integration/exchanges/coinex';
+const G = 'integration/exchanges/gate';
+const H = 'integration/exchanges/htx';
+const K = 'integration/exchanges/kucoin';
+const O = 'integration/exchanges/okx';
+const EX = 'integration/exchanges';
+const README = 'introduction/readme';
+const IPS = 'setup/on-crypto-exchanges/server-ips';
+const WL = 'setup/on-crypto-exchanges/whitelist-address';
+const GEN = 'integration/generate-api-key';
+const AGENTS = 'integration/for-agents';
+const IPC = 'tools/ip-whitelist-checker';
+const LOOP = 'tools/address-loop-checker';
+const KEYC = 'tools/api-key-checker';
+const TS = 'help/troubleshooting';
+const SEC = 'help/security';
+const FAQ = 'help/faq';
+const CONTACT = 'help/contact-us';
+const HOME = 'index';
+const EIGHT = ['Binance', 'Bitget', 'Bybit', 'CoinEx', 'Gate', 'HTX', 'KuCoin', 'OKX'];
+
+const onTopic = [
+  // Binance
+  { q: 'What is the maximum number of IP addresses for a Binance API key?', page: [B, EX, README, IPS], fact: /up to 30|30 addresses/ },
+  { q: 'which boxes do i tick on binance for read-write', page: B, fact: ['Permits Universal Transfer', 'Enable Withdrawals'] },
+  { q: 'Why is Enable Withdrawals greyed out on my Binance key?', page: B, fact: 'trusted IPs' },
+  { q: 'My Binance key is older than my futures account. Will it work?', page: B, fact: 'futures account' },
+  { q: 'What does Binance error -2015 mean?', page: [TS, B], fact: 'Invalid API-key, IP, or permissions' },
+  { q: 'Does a Binance key have a passphrase?', page: [B, EX], fact: /no passphrase|\| no/ },
+  { q: 'what happens to a binance key with no trusted IPs after a month', page: [B, README, EX], fact: '30 days' },
+  { q: 'Can XAPY work with a Binance portfolio margin account?', page: B, fact: 'futures API' },
+  { q: 'how many ips can i bind', on: B, page: B, fact: 'up to 30' },
+  // OKX
+  { q: 'how many IPs', on: O, page: O, fact: 'up to 20' },
+  { q: 'how many IPs can I bind', on: O, page: O, fact: 'up to 20' },
+  { q: 'What happens to an OKX key that has no IP whitelisted?', page: [O, README, EX], fact: '14 days' },
+  { q: 'What does OKX error 50110 mean?', page: [TS, O], fact: 'not included in your API key' },
+  { q: 'I forgot my OKX passphrase, can OKX recover it?', page: [O, GEN], fact: /recover|reset/ },
+  { q: 'Does the OKX Trade permission also allow spot trading?', page: O, fact: 'spot' },
+  { q: 'my okx account is on the EEA site, does the key work with the global domain', page: O, fact: 'eea.okx.com' },
+  { q: 'How do I format the IP list for OKX?', page: [O, IPS], fact: 'commas' },
+  // Bybit
+  { q: 'How long does a Bybit key without an IP binding last?', page: [BY, README, EX], fact: '90 days' },
+  { q: 'can a bybit subaccount key withdraw', page: [BY, EX], fact: /main.account|no/ },
+  { q: 'What does Bybit error 10010 mean?', page: [TS, BY], fact: 'Unmatched IP' },
+  { q: 'bybit permisions for read write?', page: BY, fact: ['Account Transfer', 'Withdrawal'] },
+  { q: 'How many IPs can one Bybit key hold?', page: [BY, README, EX, IPS], fact: 'not document' },
+  { q: 'Can I change the IPs of my Bybit master key over the API?', page: BY, fact: 'website' },
+  { q: 'Why does my Bybit testnet key fail with 10003?', page: [BY, TS], fact: /testnet|environments/ },
+  // Bitget
+  { q: 'bitget max ip addresses per key', page: [BG, README, EX, IPS], fact: /up to 30|30 addresses/ },
+  { q: 'What does Bitget error 40038 mean?', page: [TS, BG], fact: 'not in the apikey ip whitelist' },
+  { q: 'Which Bitget permissions does a Read-Write key need?', page: BG, fact: ['Wallet withdrawal', 'Futures orders'] },
+  { q: 'I changed my security settings on Bitget and now withdrawals fail', page: BG, fact: /day/ },
+  { q: 'does bitget want a passphrase', page: [BG, EX], fact: 'passphrase' },
+  // Gate
+  { q: 'gate.io how many IP adresses per api key?', page: [G, README, EX, IPS], fact: /up to 20|20 addresses/ },
+  { q: 'Does Gate accept IPv6 addresses in the IP whitelist?', page: [G, README], fact: 'IPv4' },
+  { q: 'Can a Gate sub-account key withdraw?', page: [G, EX], fact: /cannot withdraw|\| no/ },
+  { q: 'How long before Gate lets the API use a new withdrawal address?', page: [G, WL], fact: '24 hours' },
+  { q: 'Gate read-write permissions', page: G, fact: 'Withdrawal: Read and write' },
+  { q: 'Are changes to a Gate key instant?', page: G, fact: 'instant' },
+  // HTX
+  { q: 'Does HTX accept IP ranges on a key?', page: [H, README], fact: 'IPv4' },
+  { q: 'huobi key without ip binding, does it expire?', page: [H, README, EX], fact: '90 days' },
+  { q: 'How do I enter XAPY’s IPs on HTX?', page: [H, IPS], fact: 'commas' },
+  { q: 'Can an HTX sub-user key withdraw by API?', page: [H, EX], fact: /parent account|\| no/ },
+  { q: 'Which HTX boxes should I tick for Read + Trade?', page: H, fact: ['Read', 'Trade'] },
+  // CoinEx
+  { q: 'Does CoinEx need a separate whitelist for API withdrawals?', page: [CX, WL], fact: /API/ },
+  { q: 'my new coinex key says Access ID does not exist', page: CX, fact: '10 minutes' },
+  { q: 'coinex max ips per key', page: [CX, README, EX, IPS], fact: /up to 50|50 addresses/ },
+  { q: 'Can I see over the API which boxes I ticked on CoinEx?', page: [CX, KEYC], fact: /no endpoint|cannot/ },
+  { q: 'What does CoinEx error 4007 mean?', page: [TS, CX], fact: 'IP Prohibited' },
+  // KuCoin
+  { q: 'Does KuCoin need a passphrase for the API key?', page: [K, EX], fact: 'passphrase' },
+  { q: 'Why does KuCoin show my IPs with stars in the middle?', page: [K, KEYC], fact: /203\.\\?\*\\?\*\.154|hid/ },
+  { q: 'after how long does kucoin delete an unused key without IPs', page: [K, README, EX], fact: '30 days' },
+  { q: 'kucoin read write boxes', page: K, fact: ['Flex Transfer', 'Withdrawal'] },
+  { q: 'Should I pick API Trading or Link Third-Party Applications on KuCoin?', page: K, fact: 'API Trading' },
+  { q: 'how many IP addresses can I put on a kucoin key', page: [K, README, EX, IPS], fact: /up to 20|20 addresses/ },
+  // Generate API key
+  { q: 'Which permissions should I enable on the API key for XAPY?', page: GEN, fact: 'Read + Trade' },
+  { q: 'whats the difference between read+trade and read-write', page: [GEN, SEC], fact: /withdraw/ },
+  { q: 'What must I finish before giving my API key withdrawal permission?', page: [GEN, WL], fact: /whitelist/ },
+  { q: 'Can XAPY withdraw my money with a Read + Trade key?', page: [GEN, FAQ, SEC], fact: /no|cannot/ },
+  { q: 'Do I need to enable spot, margin or options trading?', page: GEN, fact: /not needed|leave/ },
+  { q: 'Can I reuse the API key I already have for XAPY?', page: GEN, fact: 'new key' },
+  { q: 'my api secret got leaked what do i do', page: [GEN, SEC], fact: /delete the key/ },
+  { q: 'Where should I keep the API secret?', page: [GEN, SEC], fact: 'password manager' },
+  { q: 'Will the exchange show me the secret again later?', page: [GEN, SEC], fact: 'only once' },
+  { q: 'Where in XAPY do I paste the key and secret?', page: [GEN, ...EIGHT.map((e) => `integration/exchanges/${e.toLowerCase()}`)], fact: 'Settings → API keys' },
+  // Whitelist withdrawal addresses
+  { q: 'How do I set up withdrawal address whitelisting between my exchanges?', page: WL, fact: 'deposit address' },
+  { q: 'Which network should I use for USDT transfers between exchanges?', page: WL, fact: 'network' },
+  { q: 'Can XAPY edit my withdrawal whitelist?', page: [WL, SEC], fact: /two-factor|login/ },
+  { q: 'I am adding a third exchange, what changes in the whitelists?', page: WL, fact: 'deposit addresses' },
+  { q: 'Should I test a withdrawal before turning on Read-Write?', page: WL, fact: 'small' },
+  { q: 'Is it OK to leave my personal wallet address in the whitelist?', page: WL, fact: /way out|personal wallet/ },
+  { q: 'Which exchanges limit API withdrawals to the whitelist?', page: WL, fact: ['Bitget', 'Bybit', 'OKX'] },
+  { q: 'What is the whitelist-only setting called on OKX?', page: [WL, O], fact: 'Allowlist' },
+  { q: 'name of binance withdrawal whitelist switch', page: [WL, B], fact: 'Withdrawal Address Whitelist' },
+  // XAPY's server IPs
+  { q: 'What are XAPY’s server IP addresses?', page: IPS, fact: '192.0.2.10' },
+  { q: 'Someone in Telegram sent me a different list of XAPY server addresses, should I use it?', page: [IPS, SEC], fact: /do not use|controls/ },
+  { q: 'XAPY added a server, what do I need to change?', page: IPS, fact: /add new servers|IP restriction/ },
+  { q: 'Is the server list available as JSON for a script?', page: [IPS, AGENTS], fact: '/servers.json' },
+  { q: 'what IPs do i whitelist for xapy', page: [IPS, GEN], fact: '192.0.2.10' },
+  // IP whitelist checker
+  { q: 'How can I check the IP list on my key before saving it?', page: [IPC, GEN, IPS], fact: 'IP whitelist checker' },
+  { q: 'Can I paste IPv6 addresses or CIDR ranges into the checker?', page: IPC, fact: /IPv6|ranges/ },
+  { q: 'What does the verdict “works, with warnings” mean?', page: [IPC, KEYC, LOOP], fact: /should be|cannot be confirmed/ },
+  { q: 'Is a /24 range in my IP list too broad?', page: IPC, fact: 'single addresses' },
+  { q: 'How do I call the IP check API with curl?', page: [IPC, AGENTS, IPS], fact: '/api/check/ips' },
+  { q: 'what does 0.0.0.0/0 mean in a key’s IP list', page: IPC, fact: 'any computer' },
+  { q: 'I put 192.168.1.5 on my key, is that a problem?', page: IPC, fact: /private|mistake/ },
+  { q: 'What if my list has more IPs than the exchange allows?', page: IPC, fact: /refused|cut short/ },
+  // Withdrawal loop checker
+  { q: 'How can I check that my withdrawal whitelists form a closed loop?', page: [LOOP, WL], fact: /loop checker/ },
+  { q: 'In what format do I enter deposit addresses in the loop checker?', page: LOOP, fact: 'USDT TRC20' },
+  { q: 'is TRC20 the same network as Tron?', page: LOOP, fact: 'TRON' },
+  { q: 'What happens if a whitelisted address is on the wrong network?', page: [LOOP, WL], fact: /network/ },
+  { q: 'Is there an HTTP API for the withdrawal loop check?', page: [LOOP, WL, AGENTS], fact: '/api/check/addresses' },
+  // API key checker
+  { q: 'How do I check a key’s permissions from what the exchange reports about it?', page: [KEYC, GEN], fact: /API key checker|endpoint/ },
+  { q: 'Which endpoint shows an OKX key’s permissions?', page: [KEYC, O, EX], fact: 'GET /api/v5/account/config' },
+  { q: 'Why does the key checker not see the IPs of my Binance key?', page: [KEYC, B], fact: 'ipRestrict' },
+  { q: 'what modes does the api key checker have', page: KEYC, fact: /read-trade|Read \+ Trade/ },
+  { q: 'Which endpoint reports a Bitget key’s permissions?', page: [KEYC, BG, EX], fact: 'GET /api/v2/spot/account/info' },
+  { q: 'I pasted my secret into the key checker by accident', page: KEYC, fact: /secret/ },
+  // What XAPY is
+  { q: 'Does XAPY hold custody of my funds?', page: [README, FAQ], fact: /never|No\./ },
+  { q: 'Which exchanges does XAPY support?', page: [README, EX, FAQ], fact: EIGHT },
+  { q: 'How does funding-rate arbitrage make money?', page: README, fact: 'funding' },
+  { q: 'What does XAPY do with my keys?', page: README, fact: 'perpetual futures' },
+  { q: 'is xapy a crypto exchange', page: [FAQ, README], fact: /not an exchange|No\./ },
+  { q: 'Why would XAPY need to move funds between exchanges?', page: [README, GEN], fact: /liquidat|margin/ },
+  // Exchange guides (comparison)
+  { q: 'Which exchanges ask for a passphrase?', page: EX, fact: ['Bitget', 'KuCoin', 'OKX'] },
+  { q: 'On which exchanges can sub-account keys withdraw?', page: EX, fact: ['Bybit', 'OKX'] },
+  { q: 'How do I choose a pair of exchanges for Read-Write?', page: EX, fact: 'both exchanges' },
+  { q: 'Which exchange allows the most IPs per key?', page: [EX, README, IPS], fact: 'CoinEx' },
+  // Troubleshooting
+  { q: 'Why does the exchange keep rejecting XAPY’s requests?', page: [FAQ, TS], fact: /missing|IP/ },
+  { q: 'What is the most common cause of API key errors?', page: TS, fact: /IP/ },
+  { q: 'binance -1022 signature error', page: [TS, B], fact: 'Signature for this request is not valid' },
+  { q: 'What does Bybit 33004 mean?', page: [TS, BY], fact: 'expired' },
+  // Security
+  { q: 'Do I need 2FA on the exchange?', page: [SEC, GEN], fact: 'two-factor' },
+  { q: 'How do I rotate an API key without downtime?', page: SEC, fact: /new one first|create the new/ },
+  { q: 'Should I trade with XAPY from a sub-account?', page: SEC, fact: 'sub-account' },
+  { q: 'How do I spot a fake list of XAPY server IPs?', page: [SEC, IPS], fact: /servers\.json|compare/ },
+  { q: 'Can XAPY change my exchange password or two-factor settings?', page: [SEC, WL], fact: /cannot|login/ },
+  // FAQ
+  { q: 'Will XAPY staff ever ask for my API secret?', page: [FAQ, SEC, CONTACT, GEN], fact: /never/ },
+  { q: 'can i add my own ip to the same key', page: [FAQ, GEN, IPC], fact: /No\.|separate key/ },
+  { q: 'What happens when my key expires?', page: [FAQ, EX], fact: /new key|read or trade/ },
+  { q: 'Why do I have to bind the key to XAPY’s IPs?', page: [FAQ, GEN, SEC], fact: /leak|nobody else|refuses/ },
+  { q: 'read+trade or read-write, which should I pick?', page: [FAQ, GEN], fact: 'Read + Trade' },
+  // Contact
+  { q: 'How do I contact XAPY support?', page: CONTACT, fact: 'contact@xapy.io' },
+  { q: 'What should I include when I ask XAPY for help with a key?', page: [CONTACT, TS], fact: /error/ },
+  { q: 'does xapy have a telegram group', page: CONTACT, fact: 'XAPY FAQ group' },
+  { q: 'Someone from XAPY asked for my passphrase, is that normal?', page: [CONTACT, SEC, FAQ], fact: /never/ },
+  // Connect an AI agent
+  { q: 'How do I connect my agent to the docs over MCP?', page: AGENTS, fact: '/mcp' },
+  { q: 'How can an agent fetch just one section of a page?', page: AGENTS, fact: 'section=' },
+  { q: 'What tools does the MCP server offer?', page: AGENTS, fact: 'search_docs' },
+  { q: 'how do I add the docs to claude code', page: AGENTS, fact: 'claude mcp add' },
+  // Home page
+  { q: 'What are the first steps to connect XAPY safely?', page: [HOME, GEN], fact: /Read \+ Trade|whitelist/ },
+  { q: 'What tools do these docs have?', page: [HOME, AGENTS], fact: /checker/ },
+  // Asked on a page that does not answer them
+  { q: 'How many IP addresses can an OKX key hold?', on: CONTACT, page: [O, README, EX, IPS], fact: /up to 20|20 addresses/ },
+  { q: 'Does XAPY hold my funds?', on: IPC, page: [FAQ, README], fact: /never|No\./ },
+  { q: 'what is the bybit error for an unmatched IP', on: K, page: [TS, BY], fact: '10010' },
+  { q: 'Where is the MCP server?', on: B, page: AGENTS, fact: '/mcp' },
+  { q: 'Which boxes do I tick on KuCoin for Read + Trade?', on: O, page: K, fact: ['General', 'Futures'] },
+  { q: 'How long does a CoinEx key without IPs stay valid?', on: G, page: [CX, README, EX], fact: '90 days' },
+  { q: 'What is the email address for XAPY support?', on: WL, page: CONTACT, fact: 'contact@xapy.io' },
+  { q: 'What should I do first if a key leaks?', on: LOOP, page: [SEC, GEN], fact: /delete the key/ },
 ];
+
+const offTopic = [
+  'How do I bake sourdough bread?',
+  'What will the weather be in Paris tomorrow?',
+  'Who won the 2022 World Cup?',
+  'How do I reset my Netflix password?',
+  'Translate “good morning” into French',
+  'What is the capital of Australia?',
+  'How do I install Python on Windows?',
+  'Where is the best pizza in New York?',
+  'How do I teach a puppy to sit?',
+  'What is the price of Bitcoin today?',
+  'Should I buy Ethereum now?',
+  'How do I file my taxes in Germany?',
+  'Write me a poem about the sea',
+  'How many legs does a spider have?',
+  'At what temperature does water boil?',
+  'How do I change a flat tyre?',
+  'Recommend a good science fiction novel',
+  'How long should I cook rice?',
+  'What time zone is Tokyo in?',
+  'How do I delete my Facebook account?',
+  'Explain quantum entanglement simply',
+  'How tall is Mount Everest?',
+  'How do I fix a leaking kitchen tap?',
+  'Which smartphone has the best camera?',
+];
+
+export const questions = onTopic.map((x, i) => ({ ...x, heldOut: i % 3 === 2 }));
+export const offTopicQuestions = offTopic.map((q, i) => ({ q, heldOut: i % 3 === 2 }));
+
+/** The plain text an answer is checked in: Markdown emphasis, escapes and code marks removed, spaces collapsed. */
+export const plainAnswer = (s) => (s ?? '').replace(/\\([\\`*_[\]#+\-.!|])/g, '$1').replace(/[*`]/g, '').replace(/\s+/g, ' ');
+
+/** Does an answer hold a question's fact (all parts of it)? */
+export function hasFact(answer, fact) {
+  const text = plainAnswer(answer);
+  return [fact].flat().every((f) => (f instanceof RegExp ? new RegExp(f.source, 'i').test(text) : text.toLowerCase().includes(f.toLowerCase())));
+}

@@ -5,16 +5,21 @@
  */
 import type { RootContent } from 'mdast';
 import type { Chunk, DocsIndex } from './search-index.ts';
-import { answerSentences, bestBlocks, MIN_COVERAGE, rank } from './retrieve.ts';
+import { analyze, bestBlocks, composeAnswer, MIN_COVERAGE, offTopic, rank } from './retrieve.ts';
 import { askUrl, EXAMPLE_GOAL, EXAMPLE_QUESTION, markdownPath } from './pages.ts';
 import { stringifyMarkdown } from './markdown.ts';
 import { code, fence, heading, link, list, p } from './mdast.ts';
 import { squash, terms } from './text.ts';
+import type { CompiledEntry } from './thesaurus.ts';
 import { SITE } from '../nav.ts';
 
 export const MAX_QUESTION = 500;
 const MAX_EXCERPTS = 4;
 const MAX_FOLLOW_UPS = 3;
+/** How many of the best sections an answer may quote from. */
+const MAX_ANSWER_SECTIONS = 10;
+/** Below this confidence an answer is marked partial. */
+export const PARTIAL_BELOW = 0.75;
 
 export interface Excerpt { text: string; url: string; score: number }
 export interface Source { title: string; url: string }
@@ -22,7 +27,7 @@ export interface FollowUp { question: string; url: string }
 
 export type AskResult =
   | { kind: 'howto'; page: string }
-  | { kind: 'answer'; question: string; goal?: string; answer: string; answerSources: Source[]; excerpts: (Excerpt & { title: string; quoted: string[]; sourceLine: string })[]; sources: Source[]; followUps: FollowUp[] }
+  | { kind: 'answer'; question: string; goal?: string; answer: string; confidence: number; missing: string[]; answerSources: Source[]; excerpts: (Excerpt & { title: string; quoted: string[]; sourceLine: string })[]; sources: Source[]; followUps: FollowUp[] }
   | { kind: 'none'; question: string; goal?: string; closest: Source[] };
 
 /** Thrown for a request that cannot be answered as sent (the route answers 400 with the message). */
@@ -81,17 +86,21 @@ export function closestByTitle(index: DocsIndex, words: string, max = 3): Source
   return scored.length ? scored.slice(0, max).map((x) => pageSource(index, x.page.id)) : closestPages(index, words, max);
 }
 
-export function ask(index: DocsIndex, input: { question: string; goal?: string; page: string }): AskResult {
+export function ask(index: DocsIndex, input: { question: string; goal?: string; page: string }, thesaurus?: CompiledEntry[]): AskResult {
   const { question, goal, page } = input;
   if (isPlaceholder(question)) return { kind: 'howto', page };
-  const ranked = rank(index, question, { page, ...(goal ? { goal } : {}) });
-  const top = ranked[0];
+  const q = analyze(index, question, thesaurus);
   const goalPart = goal ? { goal } : {};
+  if (offTopic(index, q)) return { kind: 'none', question, ...goalPart, closest: closestPages(index, `${question} ${goal ?? ''}`) };
+  // Asking on the home page is asking the whole docs: no page is preferred.
+  const preferred = page === 'index' ? undefined : page;
+  const ranked = rank(index, q, { headings: true, ...(preferred ? { page: preferred } : {}), ...(goal ? { goal } : {}) });
+  const top = ranked[0];
   if (!top || top.coverage < MIN_COVERAGE) return { kind: 'none', question, ...goalPart, closest: closestPages(index, `${question} ${goal ?? ''}`) };
 
   const used = ranked.filter((r) => r.score >= top.score * 0.35 && r.coverage >= MIN_COVERAGE / 2).slice(0, MAX_EXCERPTS);
   const excerpts = used.map((r) => {
-    const blocks = bestBlocks(index, r.chunk, question);
+    const blocks = bestBlocks(q, r.chunk);
     return {
       title: r.chunk.title,
       text: blocks.map((b) => b.markdown).join('\n\n'),
@@ -101,10 +110,21 @@ export function ask(index: DocsIndex, input: { question: string; goal?: string; 
       score: Math.round((r.score / top.score) * 1000) / 1000,
     };
   });
-  const sentences = answerSentences(index, used.slice(0, 2).map((r) => r.chunk), question, goal);
-  const answer = sentences.length ? sentences.map((s) => s.text).join(' ') : excerpts[0]!.text;
-  const answerSources = [...new Map((sentences.length ? sentences.map((s) => s.chunk) : [top.chunk]).map((c) => [c.key, { title: c.title, url: c.url }])).values()];
-  const sources = [...new Set(used.map((r) => r.chunk.page))].map((id) => pageSource(index, id));
+  // Answer units come from the best few sections, and from the best sections of the page asked on.
+  const onTopic = ranked.filter((r) => r.coverage >= MIN_COVERAGE / 2);
+  // The page asked on competes with its own sections in their own order.
+  const onPage = onTopic.filter((r) => r.chunk.page === preferred && r.coverage >= MIN_COVERAGE).slice(0, MAX_ANSWER_SECTIONS);
+  const answerFrom = [...onTopic.slice(0, MAX_ANSWER_SECTIONS).map((r, rankNo) => ({ chunk: r.chunk, rankNo })), ...onPage.map((r, rankNo) => ({ chunk: r.chunk, rankNo }))]
+    .sort((a, b) => a.rankNo - b.rankNo)
+    .filter((c, i, all) => all.findIndex((x) => x.chunk === c.chunk) === i);
+  const composed = composeAnswer(q, answerFrom, (text) => stringifyMarkdown([p(text)]).trim(), preferred);
+  const answer = composed?.markdown ?? excerpts[0]!.text;
+  const answerChunks = composed?.chunks ?? [top.chunk];
+  const answerSources = answerChunks.map((c) => ({ title: c.title, url: c.url }));
+  // The page the answer quotes first leads the sources.
+  const sources = [...new Set([...answerChunks, ...used.map((r) => r.chunk)].map((c) => c.page))].map((id) => pageSource(index, id));
+  const confidence = composed?.confidence ?? Math.round(top.coverage * 100) / 100;
+  const missing = composed?.missing ?? [];
 
   const usedKeys = new Set(used.map((r) => r.chunk.key));
   const topPage = index.chunks.filter((c) => c.page === top.chunk.page && c.path.length > 0);
@@ -116,7 +136,7 @@ export function ask(index: DocsIndex, input: { question: string; goal?: string; 
     followUps.push({ question: q, url: askUrl(c.page, q, goal) });
     if (followUps.length === MAX_FOLLOW_UPS) break;
   }
-  return { kind: 'answer', question, ...goalPart, answer, answerSources, excerpts, sources, followUps };
+  return { kind: 'answer', question, ...goalPart, answer, confidence, missing, answerSources, excerpts, sources, followUps };
 }
 
 // ---------------------------------------------------------------- Markdown and JSON
@@ -147,11 +167,15 @@ export function askMarkdown(result: AskResult): string {
   }
   // Excerpts were stringified once when the index was built; only the small parts are stringified here.
   const excerpts = result.excerpts.map((e) => `${e.quoted.join('\n>\n')}\n\n${e.sourceLine}\n`);
+  const partial = result.confidence < PARTIAL_BELOW
+    ? [p(`This answer is partial: the docs match only part of the question${result.missing.length ? ` (nothing quoted here covers: ${result.missing.join(', ')})` : ''}. Check the excerpts below, or ask again in other words.`)]
+    : [];
   return [
+    stringifyMarkdown(head),
+    `${result.answer}\n`,
     stringifyMarkdown([
-      ...head,
-      p(result.answer),
       p('Quoted from ', ...result.answerSources.flatMap((s, i) => [i ? '; ' : '', link(s.url, s.title)]), '.'),
+      ...partial,
       heading(2, 'Excerpts'),
     ]),
     ...excerpts,
@@ -173,6 +197,8 @@ export function askJson(result: AskResult): object {
     question: result.question,
     ...goal,
     answer: result.answer,
+    confidence: result.confidence,
+    ...(result.confidence < PARTIAL_BELOW ? { partial: true, unmatched: result.missing } : {}),
     excerpts: result.excerpts.map(({ text, url, score }) => ({ text, url, score })),
     sources: result.sources,
     followUps: result.followUps,

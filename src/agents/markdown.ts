@@ -36,6 +36,11 @@ export interface MarkdownOptions {
   pagePath: string;
   /** Project widgets supplied by the caller; they override built-ins (and HTML tags) of the same name. */
   components?: Record<string, ComponentRenderer>;
+  /**
+   * The site's origin, e.g. 'https://docs.xapy.io': links to the site's own pages and files become
+   * absolute on it, so a saved or forwarded twin keeps every target. Without it they stay root-relative.
+   */
+  site?: string;
 }
 /** Thrown for a capitalised JSX element that has no renderer, so the build notices. */
 export class UnknownComponentError extends Error {
@@ -268,6 +273,9 @@ export function markdownUrl(url: string, pagePath: string): string {
   return `${page || '/index'}.md${u.search}${u.hash}`;
 }
 
+/** A root-relative URL made absolute on `site`; any other URL unchanged. */
+export const absoluteOn = (url: string, site: string | undefined): string => (site && url.startsWith('/') && !url.startsWith('//') ? `${site}${url}` : url);
+
 // ---------------------------------------------------------------- entry point
 const parser = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).freeze();
 const STRINGIFY: StringifyOptions = {
@@ -314,9 +322,11 @@ export function mdxToTree(mdxBody: string, options: MarkdownOptions): Root {
   const head: RootContent[] = [{ type: 'heading', depth: 1, children: [text(options.title)] } as Heading];
   if (options.description) head.push(paragraph([text(options.description)]));
   const root = { type: 'root', children: toFlow([...head, ...body]) } as Root;
-  // Images keep their src: Astro resolves relative image paths against the source file, not the URL.
+  // Images keep their src (Astro resolves relative image paths against the source file, not the
+  // URL); a root-relative one is made absolute like a link.
   visit(root, (n) => {
-    if (n.type === 'link' || n.type === 'definition') n.url = markdownUrl(n.url, options.pagePath);
+    if (n.type === 'link' || n.type === 'definition') n.url = absoluteOn(markdownUrl(n.url, options.pagePath), options.site);
+    else if (n.type === 'image') n.url = absoluteOn(n.url, options.site);
   });
   assignHeadingIds(root);
   return root;

@@ -233,7 +233,10 @@ export function openApiDocument(): object {
           properties: {
             question: { type: 'string' },
             goal: { type: 'string' },
-            answer: { type: ['string', 'null'], description: 'Sentences from the docs; null when nothing answers the question.' },
+            answer: { type: ['string', 'null'], description: 'Markdown quoted from the docs: the sentences that answer, then the list items or table rows that do; null when nothing answers the question.' },
+            confidence: { type: 'number', minimum: 0, maximum: 1, description: 'How much of the question the quoted passages hold, read in their sections (rare words weigh more).' },
+            partial: { type: 'boolean', description: 'Present and true when the answer holds only part of the question.' },
+            unmatched: { type: 'array', items: { type: 'string' }, description: 'With partial: the words of the question that nothing quoted matches.' },
             message: { type: 'string' },
             excerpts: { type: 'array', items: { type: 'object', required: ['text', 'url', 'score'], properties: { text: { type: 'string' }, url: { type: 'string', format: 'uri' }, score: { type: 'number' } } } },
             sources: { type: 'array', items: { $ref: '#/components/schemas/Link' } },

@@ -46,6 +46,7 @@ export function pageTwin(page: DocPage): PageTwin {
       ...(page.description ? { description: page.description } : {}),
       pagePath: htmlPath(page.id),
       components: componentRenderers,
+      site: SITE,
     });
     rewriteOrigin(tree);
     const sections = sectionsOf(tree);

@@ -1,15 +1,31 @@
 /**
- * Ranking shared by `?ask=`, `/search.md` and MCP: which sections answer a query, and which of
- * their blocks and sentences to quote. Everything returned is verbatim text from the docs.
+ * Ranking shared by `?ask=`, `/search.md` and MCP: which sections answer a question, and which of
+ * their sentences, list items and table rows to quote. Everything returned is verbatim text from
+ * the docs.
  */
 import type { Block, Chunk, DocsIndex, Hit } from './search-index.ts';
+import { parseQuestion, type Concept, type ParsedQuestion, type QuestionType } from './query.ts';
+import { thesaurus as defaultThesaurus, type CompiledEntry } from './thesaurus.ts';
 import { terms } from './text.ts';
+import { exchanges } from '../data/index.ts';
 
 export interface RankOptions {
   /** The page the agent asked on: its relevant sections are preferred. */
   page?: string;
   /** The user's end goal: sections that also serve it rank higher. */
   goal?: string;
+  /** Rank sections whose own headings ask the question higher (for answers; search ranks by content). */
+  headings?: boolean;
+}
+
+/** A question prepared for one index: concepts with typo corrections, and a weight for each. */
+export interface Analyzed extends ParsedQuestion {
+  weights: number[];
+  total: number;
+  /** Every term of every alternative, for the full-text search. */
+  searchTerms: string[];
+  /** The exchanges the question names (indexes into EXCHANGE_TERMS). */
+  named: number[];
 }
 
 export interface Ranked extends Hit {
@@ -19,85 +35,305 @@ export interface Ranked extends Hit {
 
 /** A section must match at least this share of the question's weight to count as an answer. */
 export const MIN_COVERAGE = 0.5;
-const PAGE_BOOST = 1.5;
+const PAGE_BOOST = 1.6;
+/** A section about another exchange than the one the question names answers it this much less well. */
+const OTHER_EXCHANGE = 0.5;
+
+/** Each exchange as the index terms of its name and id ("binanc"). */
+const EXCHANGE_TERMS = exchanges.map((e) => new Set([...terms(e.name), ...terms(e.id)]));
+const namedIn = (has: (t: string) => boolean) => EXCHANGE_TERMS.flatMap((ts, i) => ([...ts].some(has) ? [i] : []));
+const chunkNamed = new WeakMap<Chunk, number[]>();
+
+/** Is this section (by its page title and headings) about exchanges other than the ones the question names? */
+function aboutOtherExchange(q: Analyzed, chunk: Chunk): boolean {
+  if (q.named.length === 0) return false;
+  let own = chunkNamed.get(chunk);
+  if (!own) chunkNamed.set(chunk, (own = namedIn((t) => chunk.context.has(t))));
+  return own.length > 0 && !own.some((i) => q.named.includes(i));
+}
 const GOAL_BOOST = 1;
+const HEADING_RANK = 0.5;
 
-/** Does a text's term list contain the query term (exactly, or as a prefix for longer terms)? */
-const has = (textTerms: Set<string>, t: string) => textTerms.has(t) || (t.length >= 4 && [...textTerms].some((x) => x.startsWith(t)));
-
-export function coverageOf(index: DocsIndex, queryTerms: string[], matched: Iterable<string>): number {
-  const total = queryTerms.reduce((sum, t) => sum + index.weight(t), 0);
-  if (total === 0) return 0;
-  const m = new Set(matched);
-  return queryTerms.filter((t) => m.has(t)).reduce((sum, t) => sum + index.weight(t), 0) / total;
+export function analyze(index: DocsIndex, question: string, thesaurus: CompiledEntry[] = defaultThesaurus): Analyzed {
+  const parsed = parseQuestion(question, thesaurus);
+  const concepts: Concept[] = parsed.concepts.map((c) => {
+    const fixes = c.groups.flatMap((g) => (g.length === 1 ? [index.correction(g[0]!)].filter((t): t is string => !!t && !c.groups.some((x) => x.length === 1 && x[0] === t)) : []));
+    return fixes.length ? { ...c, groups: [...c.groups, ...fixes.map((t) => [t])] } : c;
+  });
+  // A concept weighs what its best-known wording weighs: a word the docs never use, with no
+  // alternative they do use, weighs most, so a question about something else is not answered.
+  const weights = concepts.map((c) => Math.min(...c.groups.map((g) => Math.max(...g.map((t) => index.weight(t))))));
+  return {
+    ...parsed,
+    concepts,
+    weights,
+    total: weights.reduce((a, b) => a + b, 0),
+    searchTerms: [...new Set(concepts.flatMap((c) => c.groups.flat()))],
+    named: namedIn((t) => concepts.some((c) => c.groups.some((g) => g.includes(t)))),
+  };
 }
 
-export function rank(index: DocsIndex, query: string, options: RankOptions = {}): Ranked[] {
-  const queryTerms = terms(query);
-  if (queryTerms.length === 0) return [];
+/**
+ * A question is about something else when this share of its concepts or more are words these docs
+ * never use, in any wording the thesaurus or a spelling correction offers ("the capital of Australia",
+ * "a poem about the sea"): the docs cannot answer what they never mention, however well the rest of
+ * the question matches. Docs questions seldom hold more than one such word in five.
+ */
+export const MAX_UNKNOWN_SHARE = 1 / 3;
+
+/** The question's concepts that no section uses in any of their wordings. */
+export function unknownConcepts(index: DocsIndex, q: ParsedQuestion): string[] {
+  return q.concepts.filter((c) => !c.groups.some((g) => g.every((t) => index.knows(t)))).map((c) => c.label);
+}
+
+/** Is the question about something these docs never mention? */
+export function offTopic(index: DocsIndex, q: ParsedQuestion): boolean {
+  return q.concepts.length > 0 && unknownConcepts(index, q).length / q.concepts.length >= MAX_UNKNOWN_SHARE;
+}
+
+const matches = (c: Concept, has: (t: string) => boolean) => c.groups.some((g) => g.every(has));
+
+/** Share of the question's weight whose concepts a text holds, 0–1. */
+export function coverageIn(q: Analyzed, has: (t: string) => boolean): number {
+  if (q.total === 0) return 0;
+  let sum = 0;
+  q.concepts.forEach((c, i) => { if (matches(c, has)) sum += q.weights[i]!; });
+  return sum / q.total;
+}
+
+/** The question's concepts that none of these term sets holds. */
+export function missingConcepts(q: Analyzed, sets: Set<string>[]): string[] {
+  return q.concepts.filter((c) => !matches(c, (t) => sets.some((s) => s.has(t)))).map((c) => c.label);
+}
+
+export function rank(index: DocsIndex, question: string | Analyzed, options: RankOptions = {}): Ranked[] {
+  const q = typeof question === 'string' ? analyze(index, question) : question;
+  if (q.concepts.length === 0) return [];
   const goalScores = new Map<string, number>();
   if (options.goal) {
-    const goalHits = index.query(options.goal);
+    const goalHits = index.queryTerms(terms(options.goal));
     const max = goalHits[0]?.score ?? 1;
     for (const h of goalHits) goalScores.set(h.chunk.key, h.score / max);
   }
   return index
-    .query(query)
+    .queryTerms(q.searchTerms)
     .map((hit) => {
-      const coverage = coverageOf(index, queryTerms, hit.matched);
-      let score = hit.score * (0.5 + coverage);
+      const coverage = coverageIn(q, (t) => hit.chunk.terms.has(t));
+      // Coverage first: full-text relevance, compressed, breaks ties between sections that cover as much.
+      let score = hit.score * (0.25 + coverage) ** 2;
+      // A section whose own headings ask the question ("What XAPY does with your keys") ranks higher.
+      if (options.headings && hit.chunk.heading.size) score *= 1 + HEADING_RANK * coverageIn(q, (t) => hit.chunk.heading.has(t));
       score *= 1 + GOAL_BOOST * (goalScores.get(hit.chunk.key) ?? 0);
       if (options.page && hit.chunk.page === options.page && coverage >= MIN_COVERAGE) score *= PAGE_BOOST;
+      if (aboutOtherExchange(q, hit.chunk)) score *= OTHER_EXCHANGE;
       return { ...hit, coverage, score };
     })
     .sort((a, b) => b.score - a.score || a.chunk.key.localeCompare(b.chunk.key));
 }
 
-/** How much of the query's weight a piece of text (given by its terms) matches, 0–1. */
-export function textCoverage(index: DocsIndex, queryTerms: string[], own: Set<string>): number {
-  return coverageOf(index, queryTerms, queryTerms.filter((t) => has(own, t)));
+// ---------------------------------------------------------------- answer units
+
+/** One quotable answer unit: a sentence of a paragraph, a list item or a table row. */
+export interface Unit {
+  chunk: Chunk;
+  block: Block;
+  /** For a sentence: its text; items and rows are quoted as their Markdown. */
+  sentence?: string;
+  terms: Set<string>;
+  score: number;
+  /** Coverage of the question by the unit read in its section's context. */
+  coverage: number;
+  /** Order in the answer: section rank, block, sentence. */
+  order: [number, number, number];
 }
 
-/** The one or two blocks of a section that best match the query, in page order. */
-export function bestBlocks(index: DocsIndex, chunk: Chunk, query: string): Block[] {
-  const queryTerms = terms(query);
-  const scored = chunk.blocks.map((b, i) => ({ b, i, s: textCoverage(index, queryTerms, b.terms) }));
+/** A count: "up to 30", "20 addresses" (not a time, a date, a code or an IP address). */
+const COUNT = /\b(up to|at most|at least|no more than|maximum of|limit of)\s+\d+|\b\d+\s+(?!(days?|hours?|minutes?|weeks?|months?|years?|seconds?)\b)[a-z]{3,}/i;
+/** A length of time: "90 days", "24 hours". */
+const DURATION = /\b\d+\s+(days?|hours?|minutes?|weeks?|months?|years?|seconds?)\b/i;
+const REASON = /\b(because|so that|so |since|otherwise|reason|that is why|which is why|means)\b/i;
+const CONSEQUENCE = /\b(then|expires?|expired|stops?|switch(es)? (it )?off|fails?|refuses?|rejects?|cannot|no longer|is deleted|deactivated|lapses?|until|after)\b/i;
+const YES_NO = /^(yes|no)\b/i;
+const NEGATION = /\b(never|not|cannot|only)\b/i;
+
+function typeBonus(q: ParsedQuestion, unit: { block: Block; text: string }): number {
+  const { type, duration } = q;
+  switch (type) {
+    case 'quantity': return (duration ? DURATION : COUNT).test(unit.text) ? 0.2 : 0;
+    // A table whose rows are the things asked for ("which exchanges" → rows by exchange) answers best.
+    case 'list': return q.subject && unit.block.rowOf?.has(q.subject) ? 0.25 : unit.block.kind === 'row' || unit.block.kind === 'item' ? 0.1 : 0;
+    case 'reason': return REASON.test(unit.text) ? 0.1 : 0;
+    case 'consequence': return CONSEQUENCE.test(unit.text) ? 0.1 : 0;
+    case 'yesno': return YES_NO.test(unit.text) ? 0.15 : NEGATION.test(unit.text) ? 0.05 : 0;
+    default: return 0;
+  }
+}
+
+/** Longer units match more words by chance: from this many words on, a unit's score shrinks a little. */
+const LONG_UNIT = 30;
+/**
+ * A unit is read three ways: with its section's headings, alone, and as part of its whole section
+ * (a sentence in a section that covers the whole question answers it better than a like sentence in
+ * a section that covers part of it, such as a list of notes on many topics).
+ */
+const IN_CONTEXT = 0.3;
+const ALONE = 0.2;
+const IN_SECTION = 0.5;
+
+/** How well one unit answers: its coverage read in context, alone and in its section, and what the question type wants. */
+function scoreUnit(q: Analyzed, chunk: Chunk, block: Block, own: Set<string>, text: string, section: number) {
+  const caption = block.caption?.terms;
+  const inContext = coverageIn(q, (t) => own.has(t) || chunk.context.has(t) || !!caption?.has(t));
+  const alone = coverageIn(q, (t) => own.has(t));
+  const length = text.split(/\s+/).length;
+  const long = 1 - Math.min(0.25, Math.max(0, length - LONG_UNIT) / 250);
+  return { coverage: inContext, score: (IN_CONTEXT * inContext + ALONE * alone + IN_SECTION * section + typeBonus(q, { block, text })) * long };
+}
+
+/** A section to take answer units from, with its rank in the results. */
+export interface Candidate { chunk: Chunk; rankNo: number }
+
+/** Units on the page asked on count this much more, so that page answers when it can. */
+const ASKED_PAGE = 1.15;
+/** A section whose headings hold this share of the question asks it; its first sentence gets LEAD_BONUS. */
+const HEADING_ASKS = 0.75;
+const LEAD_BONUS = 0.12;
+const SHARED_FACTOR = 0.85;
+
+/** Every answer unit of the given sections, scored; lower-ranked sections count a little less. */
+export function answerUnits(q: Analyzed, candidates: Candidate[], askedPage?: string): Unit[] {
+  return candidates.flatMap(({ chunk, rankNo }) => {
+    const factor = (1 - 0.03 * Math.min(rankNo, 10)) * (chunk.page === askedPage ? ASKED_PAGE : 1) * (aboutOtherExchange(q, chunk) ? OTHER_EXCHANGE : 1);
+    // Under a heading that asks the question ("Does XAPY hold my funds?"), the first thing said answers it.
+    const asksIt = chunk.heading.size > 0 && coverageIn(q, (t) => chunk.heading.has(t)) >= HEADING_ASKS;
+    const section = coverageIn(q, (t) => chunk.terms.has(t));
+    const firstBlock = chunk.blocks.findIndex((b) => b.kind === 'paragraph' || b.kind === 'item' || b.kind === 'row');
+    // Boilerplate that many pages repeat answers best on the page it belongs to, or on the page asked on.
+    const common = (shared: boolean | undefined) => (shared && chunk.page !== askedPage ? SHARED_FACTOR : 1);
+    const lead = (blockNo: number, k: number) => (asksIt && blockNo === firstBlock && k === 0 ? LEAD_BONUS : 0);
+    return chunk.blocks.flatMap((block, blockNo): Unit[] => {
+      if (block.kind === 'paragraph') {
+        return block.sentences.map(({ text, terms: own, shared }, k) => {
+          // The sentence that introduces a command is read together with it.
+          const next = block.introduces?.[0];
+          const code = k === block.sentences.length - 1 && next?.kind === 'code' && next.markdown.length <= MAX_CODE ? next : undefined;
+          const s = scoreUnit(q, chunk, block, code ? new Set([...own, ...code.terms]) : own, text, section);
+          return { chunk, block, sentence: text, terms: own, score: (s.score + lead(blockNo, k)) * factor * common(shared), coverage: s.coverage, order: [rankNo, blockNo, k] };
+        });
+      }
+      if (block.kind === 'item' || block.kind === 'row') {
+        const s = scoreUnit(q, chunk, block, block.terms, block.text, section);
+        return [{ chunk, block, terms: block.terms, score: (s.score + lead(blockNo, 0)) * factor * common(block.shared), coverage: s.coverage, order: [rankNo, blockNo, 0] }];
+      }
+      return [];
+    });
+  });
+}
+
+export interface Answer {
+  /** Markdown: sentences as a paragraph, then the list items, table rows or code that answer. */
+  markdown: string;
+  /** The sections quoted; the one with the best unit first. */
+  chunks: Chunk[];
+  /** 0–1: how much of the question the quoted units hold, read in their sections. */
+  confidence: number;
+  /** The question's words that nothing quoted matches. */
+  missing: string[];
+}
+
+const MAX_SENTENCES = 3;
+const MAX_ROWS = 10;
+const MAX_CODE = 600;
+
+const byOrder = (a: Unit, b: Unit) => a.order[0] - b.order[0] || a.order[1] - b.order[1] || a.order[2] - b.order[2];
+
+/** Items or rows as Markdown: list items one after another, rows under their table's header. */
+function structuredMarkdown(units: Unit[]): string[] {
+  const rows = units.filter((u) => u.block.rowLines);
+  const items = units.filter((u) => !u.block.rowLines);
+  return [
+    ...(items.length ? [items.map((u) => u.block.markdown).join('\n')] : []),
+    ...(rows.length ? [[rows[0]!.block.rowLines!.head, ...rows.map((u) => u.block.rowLines!.row)].join('\n')] : []),
+  ];
+}
+
+/**
+ * The answer to a question from its best sections: the best sentences, and the list or table whose
+ * items or rows answer it (all of those that do, for a "which" question), in reading order. A
+ * sentence that ends with a colon brings the block it introduces (a command, a list, a table).
+ */
+export function composeAnswer(q: Analyzed, candidates: Candidate[], render: (s: string) => string, askedPage?: string): Answer | undefined {
+  const units = answerUnits(q, candidates, askedPage);
+  const best = Math.max(0, ...units.map((u) => u.score));
+  if (best === 0) return undefined;
+
+  // The list or table with the best unit, when it is about as good as the best sentence.
+  const groups = new Map<string, Unit[]>();
+  for (const u of units) {
+    if (u.sentence) continue;
+    const k = `${u.chunk.key}#${u.block.group}`;
+    groups.set(k, [...(groups.get(k) ?? []), u]);
+  }
+  let structured: Unit[] = [];
+  let groupBest = 0;
+  const list = q.type === 'list';
+  let groupRank = 0;
+  for (const g of groups.values()) {
+    const top = Math.max(...g.map((u) => u.score));
+    // A "which" question asks for several things: a list or table with more good answers ranks higher.
+    const rankOf = list ? top + 0.02 * Math.min(MAX_ROWS, g.filter((u) => u.score >= top * 0.6).length) : top;
+    if (rankOf > groupRank) { groupRank = rankOf; groupBest = top; structured = g; }
+  }
+  if (groupBest >= best * (list ? 0.7 : 0.85)) {
+    structured = structured.filter((u) => u.score >= groupBest * (list ? 0.6 : 0.92)).sort((a, b) => b.score - a.score).slice(0, MAX_ROWS).sort(byOrder);
+  } else structured = [];
+
+  const seen = new Set<string>();
+  const prose = units
+    .filter((u) => u.sentence && u.score >= best * 0.85)
+    .sort((a, b) => b.score - a.score)
+    .filter((u) => !seen.has(u.sentence!) && seen.add(u.sentence!))
+    .slice(0, MAX_SENTENCES)
+    .sort(byOrder);
+
+  // A chosen sentence that ends its paragraph with a colon, or a caption, brings what it introduces:
+  // a command, or the whole list or table (in place of any other).
+  let code: Block | undefined;
+  for (const u of prose) {
+    const next = u.block.introduces;
+    if (!next?.length || u.block.sentences.at(-1)?.text !== u.sentence) continue;
+    if (next[0]!.kind === 'code') { if (next[0]!.markdown.length <= MAX_CODE) code ??= next[0]; continue; }
+    structured = units.filter((x) => x.chunk === u.chunk && next.includes(x.block)).slice(0, MAX_ROWS);
+    break;
+  }
+
+  const parts: string[] = [];
+  if (prose.length) parts.push(render(prose.map((u) => u.sentence).join(' ')));
+  if (code) parts.push(code.markdown);
+  const caption = structured[0]?.block.caption;
+  if (caption && !prose.some((u) => u.block === caption)) parts.push(caption.markdown);
+  parts.push(...structuredMarkdown(structured));
+  const quoted = [...prose, ...structured];
+  if (quoted.length === 0) return undefined;
+  const first = [...quoted].sort((a, b) => b.score - a.score)[0]!;
+  const chunksQuoted = [...new Set([first.chunk, ...[...quoted].sort(byOrder).map((u) => u.chunk)])];
+  return {
+    markdown: parts.join('\n\n'),
+    chunks: chunksQuoted,
+    confidence: Math.round(Math.max(...quoted.map((u) => u.coverage)) * 100) / 100,
+    missing: missingConcepts(q, [...quoted.map((u) => u.terms), ...chunksQuoted.map((c) => c.context)]),
+  };
+}
+
+/** The one or two blocks of a section that best match the question, in page order (for excerpts). */
+export function bestBlocks(q: Analyzed, chunk: Chunk): Block[] {
+  const scored = chunk.blocks.map((b, i) => ({ b, i, s: scoreUnit(q, chunk, b, b.terms, b.text, 0).score }));
   const best = Math.max(...scored.map((x) => x.s));
   if (best === 0) return chunk.blocks.slice(0, 1);
   return scored
-    .filter((x) => x.s >= best * 0.75)
+    .filter((x) => x.s >= best * 0.9)
     .sort((a, b) => b.s - a.s || a.i - b.i)
     .slice(0, 2)
     .sort((a, b) => a.i - b.i)
     .map((x) => x.b);
-}
-
-export interface Sentence {
-  text: string;
-  chunk: Chunk;
-}
-
-/** Up to `max` sentences from the given sections' prose that best answer the query, in reading order. */
-export function answerSentences(index: DocsIndex, chunks: Chunk[], query: string, goal: string | undefined, max = 3): Sentence[] {
-  const queryTerms = terms(query);
-  const goalTerms = goal ? terms(goal) : [];
-  const candidates = chunks.flatMap((chunk, rankNo) =>
-    chunk.blocks.filter((b) => b.prose).flatMap((b, blockNo) =>
-      b.sentences.map(({ text, terms: own }, k) => {
-        let s = textCoverage(index, queryTerms, own);
-        if (goalTerms.length) s += 0.2 * textCoverage(index, goalTerms, own);
-        return { text, chunk, s: s * (rankNo === 0 ? 1 : 0.8), order: [rankNo, blockNo, k] as const };
-      }),
-    ),
-  );
-  const best = Math.max(0, ...candidates.map((c) => c.s));
-  if (best === 0) return [];
-  const seen = new Set<string>();
-  return candidates
-    .filter((c) => c.s >= best * 0.6)
-    .sort((a, b) => b.s - a.s)
-    .filter((c) => !seen.has(c.text) && seen.add(c.text))
-    .slice(0, max)
-    .sort((a, b) => a.order[0] - b.order[0] || a.order[1] - b.order[1] || a.order[2] - b.order[2])
-    .map(({ text, chunk }) => ({ text, chunk }));
 }

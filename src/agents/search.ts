@@ -1,6 +1,6 @@
 /** `/search.md?q=<terms>`: ranked sections with a verbatim excerpt each, from the `?ask=` index. */
 import type { DocsIndex } from './search-index.ts';
-import { bestBlocks, rank } from './retrieve.ts';
+import { analyze, bestBlocks, rank } from './retrieve.ts';
 import { stringifyMarkdown } from './markdown.ts';
 import { blockquote, code, heading, link, p } from './mdast.ts';
 import { squash } from './text.ts';
@@ -16,12 +16,13 @@ export interface SearchResults { query: string; results: SearchHit[] }
 
 export function searchDocs(index: DocsIndex, query: string, limit = MAX_RESULTS): SearchResults {
   const q = squash(query);
-  const ranked = rank(index, q).slice(0, limit);
+  const question = analyze(index, q);
+  const ranked = rank(index, question).slice(0, limit);
   const top = ranked[0]?.score ?? 1;
   return {
     query: q,
     results: ranked.map((r) => {
-      const blocks = bestBlocks(index, r.chunk, q);
+      const blocks = bestBlocks(question, r.chunk);
       return {
         title: r.chunk.title,
         url: r.chunk.url,

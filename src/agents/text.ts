@@ -3,33 +3,30 @@
  * the answer's sentence choice, so that all three agree on what "a matching word" is.
  */
 
+import { stemmer } from 'stemmer';
+
 const STOPWORDS = new Set(
   `a about above after again all also am an and any are as at be been before being below between both but by can
   could did do does doing done down during each either else few for from further get gets got had has have having he her
-  here hers him his how i if in into is it its itself just let like may me might more most must my no nor not now of off
+  here hers him his how i if in into is it its itself just let like many may me might more most much must my no nor not now of off
   on once only or other our ours out over own please same shall she should so some such than that the their theirs them
   then there these they this those through to too under until up upon us very want was we were what when where which
   while who whom why will with would yes you your yours`.split(/\s+/),
 );
 
-/** A light English stemmer: enough to match plural, -ing, -ed and a final -e to their stem. */
-export function stem(word: string): string {
-  let w = word;
-  if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
-  else if (w.endsWith('sses')) w = w.slice(0, -2);
-  else if (w.length > 5 && w.endsWith('ing')) w = w.slice(0, -3);
-  else if (w.length > 4 && w.endsWith('ed')) w = w.slice(0, -2);
-  else if (w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us')) w = w.slice(0, -1);
-  if (w.length > 4 && w.endsWith('e')) w = w.slice(0, -1);
-  return w;
-}
+/** The stem of a lower-case word: the Porter stemmer (npm `stemmer`), so "IPs" and "IP", "whitelisting" and "whitelist" meet. */
+export const stem = (word: string): string => stemmer(word);
+
+/** A stopword, before or after stemming ("whats" stems to "what"). */
+export const isStopword = (word: string) => STOPWORDS.has(word);
 
 /** Index term for one token, or null for a stopword. Apostrophes (’) end a word: "XAPY’s" → "xapy". */
 export function processTerm(token: string): string | null {
   const t = token.toLowerCase().split(/['’]/)[0] ?? '';
   if (t.length < 2 && !/\d/.test(t)) return null;
   if (STOPWORDS.has(t)) return null;
-  return stem(t);
+  const s = stem(t);
+  return STOPWORDS.has(s) ? null : s;
 }
 
 const WORD = new Intl.Segmenter('en', { granularity: 'word' });

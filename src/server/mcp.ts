@@ -80,7 +80,7 @@ function buildServer(): McpServer {
   server.registerTool(
     'ask',
     {
-      description: 'Ask the XAPY Docs a question. Returns Markdown: an answer made only of sentences quoted from the docs, verbatim excerpts each linked to its section, the source pages, and follow-up questions; or "No answer found in these docs" with the closest pages. Nothing is generated.',
+      description: 'Ask the XAPY Docs a question. Returns Markdown: an answer made only of sentences, list items and table rows quoted from the docs (marked partial when it holds only part of the question), verbatim excerpts each linked to its section, the source pages, and follow-up questions; or "No answer found in these docs" with the closest pages. Nothing is generated.',
       inputSchema: {
         question: z.string().max(MAX_QUESTION).describe('A specific, self-contained question'),
         goal: z.string().max(MAX_QUESTION).optional().describe('What the user ultimately wants to achieve; ranks what serves it first'),

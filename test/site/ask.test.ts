@@ -17,8 +17,24 @@ const get = (path: string, headers: Record<string, string> = {}) => fetch(local(
 const askJson = async (page: string, question: string, goal?: string) => (await get(askPath(page, question, goal), JSON_ACCEPT)).json();
 const parse = (md: string) => unified().use(remarkParse).use(remarkGfm).parse(md) as Root;
 
-/** Plain text of a twin, for checking that answers quote it. */
-const plainOf = (md: string) => md.replace(/\s+/g, ' ');
+/** Plain text of a twin, for checking that answers quote it; table cells without their padding. */
+const plainOf = (md: string) =>
+  md.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/<(https?:[^>]*)>/g, '$1').replace(/\\(.)/g, '$1').replace(/\s+/g, ' ').replace(/ ?\| ?/g, '|').replaceAll(/[*`]/g, '');
+
+/** Every sentence, list item and table row of an answer is in one of the twins, word for word. */
+function expectQuotedFromDocs(answer: string, twins: string[]) {
+  const allText = plainOf(twins.join(' '));
+  for (const block of answer.split(/\n\n/)) {
+    const lines = block.split('\n');
+    if (lines[0]!.startsWith('|')) {
+      for (const row of [lines[0]!, ...lines.slice(2)]) expect(allText, 'every row is in the docs').toContain(plainOf(row));
+    } else if (/^(-|\d+\.) /.test(lines[0]!)) {
+      for (const item of lines) expect(allText, 'every item is in the docs').toContain(plainOf(item));
+    } else {
+      for (const s of new Intl.Segmenter('en', { granularity: 'sentence' }).segment(block)) expect(allText, 'every answer sentence is in the docs').toContain(plainOf(s.segment.trim()));
+    }
+  }
+}
 const pageOf = (url: string) => new URL(url).pathname.replace(/\.md$/, '').slice(1);
 
 describe('an answer', async () => {
@@ -54,9 +70,8 @@ describe('an answer', async () => {
       expect(e.score).toBeGreaterThan(0);
       expect(e.score).toBeLessThanOrEqual(1);
     }
-    const allText = plainOf([...twins.values()].join(' ').replaceAll(/[*`]/g, ''));
-    const { sentences } = { sentences: [...new Intl.Segmenter('en', { granularity: 'sentence' }).segment(data.answer)].map((s) => s.segment.trim()) };
-    for (const s of sentences) expect(allText, 'every answer sentence is in the docs').toContain(s);
+    for (const page of data.sources.map((s: { url: string }) => pageOf(s.url))) if (!twins.has(page)) twins.set(page, await (await get(`/${page}.md`)).text());
+    expectQuotedFromDocs(data.answer, [...twins.values()]);
   });
 
   it('links every excerpt to a section that exists', async () => {
@@ -97,11 +112,37 @@ describe('an answer', async () => {
     expect(res.headers.get('content-type')).toMatch(/application\/json/);
     expect(res.headers.get('x-robots-tag')).toBe('noindex');
     const data = await res.json();
-    expect(Object.keys(data)).toEqual(['question', 'answer', 'excerpts', 'sources', 'followUps']);
+    expect(Object.keys(data)).toEqual(['question', 'answer', 'confidence', 'excerpts', 'sources', 'followUps']);
+    expect(data.confidence).toBeGreaterThan(0.5);
     expect(data.question).toBe(question);
     const markdown = await (await get(askPath('integration/generate-api-key', question))).text();
-    expect(markdown).toContain(data.answer);
+    expect(markdown).toContain(data.answer.split('\n')[0]);
     for (const s of data.sources) expect(markdown).toContain(`[${s.title}](${s.url})`);
+  });
+});
+
+describe('questions in users’ words (issue 13), on the built site', () => {
+  it('answers "how many IPs" on the OKX guide with OKX’s limit, and says where it comes from', async () => {
+    for (const q of ['how many IPs', 'how many IPs can I bind']) {
+      const data = await askJson('integration/exchanges/okx', q);
+      expect(data.answer).toMatch(/OKX allows up to \d+ addresses per key/);
+      expect(pageOf(data.sources[0].url)).toBe('integration/exchanges/okx');
+    }
+  });
+
+  it('quotes the table of supported exchanges for "which exchanges", every row verbatim', async () => {
+    const data = await askJson('index', 'Which exchanges does XAPY support?');
+    for (const name of ['Binance', 'Bitget', 'Bybit', 'CoinEx', 'Gate', 'HTX', 'KuCoin', 'OKX']) expect(data.answer).toContain(name);
+    const twins = await Promise.all(data.sources.map(async (s: { url: string }) => (await get(s.url)).text()));
+    expectQuotedFromDocs(data.answer, twins);
+  });
+
+  it('says when an answer is partial, in Markdown and JSON', async () => {
+    const q = 'Does XAPY support Kraken futures like Binance does?';
+    const md = await (await get(askPath('index', q))).text();
+    expect(md).toMatch(/This answer is partial: .*Kraken/);
+    const data = await askJson('index', q);
+    expect(data).toMatchObject({ partial: true, unmatched: expect.arrayContaining(['Kraken']) });
   });
 });
 

@@ -113,11 +113,19 @@ describe('Markdown twins', () => {
     expect(seen.size).toBeGreaterThan(5);
   });
 
-  it('internal page links point at .md twins', async () => {
+  it('internal page links point at .md twins, absolutely on the site', async () => {
     const tree = parseMd(await (await get('/index.md')).text());
-    const internal = linksOf(tree).filter((u) => u.startsWith('/') && !/\.(json|txt)$/.test(u.split('#')[0]!));
+    const internal = linksOf(tree).filter((u) => u.startsWith('https://docs.xapy.io/') && !/\.(json|txt)$/.test(u.split('#')[0]!.split('?')[0]!) && !u.includes('/mcp'));
     expect(internal.length).toBeGreaterThan(3);
-    for (const u of internal) expect(u.split('#')[0]).toMatch(/\.md$/);
+    for (const u of internal) expect(u.split('#')[0]!.split('?')[0]).toMatch(/\.md$/);
+  });
+
+  it('has no root-relative link in any twin, so a saved or forwarded twin keeps every target', async () => {
+    for (const id of docIds()) {
+      const md = await (await get(mdPathOf(id))).text();
+      const relative = linksOf(parseMd(md)).filter((u) => u.startsWith('/') && !u.startsWith('//'));
+      expect(relative, id).toEqual([]);
+    }
   });
 
   it('renders the server list as a table of the real addresses and the widget as a worked curl example', async () => {

@@ -1,0 +1,92 @@
+/**
+ * What a question asks: its concepts (each a set of alternative word groups: the question's own
+ * words, what the thesaurus says the docs call them, a spelling the docs use) and its type, which
+ * decides what kind of passage answers it (a number, a list, a reason, a consequence, a yes or no).
+ */
+import { isStopword, stem, words } from './text.ts';
+import type { CompiledEntry } from './thesaurus.ts';
+
+export type QuestionType = 'quantity' | 'list' | 'reason' | 'consequence' | 'yesno' | 'other';
+
+export interface Concept {
+  /** The question's words for it, as asked. */
+  label: string;
+  /** Alternatives: a passage matches the concept when it holds every term of one group. */
+  groups: string[][];
+}
+
+export interface ParsedQuestion {
+  text: string;
+  type: QuestionType;
+  /** For a quantity: whether it asks for a length of time ("how long") rather than a count. */
+  duration: boolean;
+  /** For a list question, what it asks for a list of: the stem of the word after "which" ("exchang"). */
+  subject?: string;
+  concepts: Concept[];
+}
+
+const TYPES: [QuestionType, RegExp][] = [
+  ['reason', /\bwhy\b|\bwhat for\b|\bthe reason\b/],
+  ['consequence', /\bwhat happens\b|\bwhat (will|would) happen\b|\bwhat if\b|\bhappens? (if|when|to)\b/],
+  ['quantity', /\bhow (many|much|long|often|soon)\b|\bmax(imum)?\b|\bmin(imum)?\b|\bnumber of\b|\blimit\b|\bat most\b/],
+  ['list', /\bwhich\b|\bwhat are\b|\blist (of|the)\b/],
+  ['yesno', /^(can|could|does|do|is|are|should|will|would|may|must|am|has|have)\b/],
+];
+
+const DURATION_QUESTION = /\bhow (long|soon|often)\b|\bafter how\b|\bwhen does\b/;
+
+export function questionType(text: string): QuestionType {
+  const t = text.toLowerCase().replace(/[’']/g, "'").trim();
+  return TYPES.find(([, re]) => re.test(t))?.[0] ?? 'other';
+}
+
+interface Token { word: string; stem: string; content: boolean }
+
+function tokens(text: string): Token[] {
+  return words(text).map((w) => {
+    const word = w.toLowerCase().split(/['’]/)[0] ?? '';
+    const s = stem(word);
+    const content = (word.length >= 2 || /\d/.test(word)) && !isStopword(word) && !isStopword(s);
+    return { word: w, stem: s, content };
+  });
+}
+
+const key = (g: string[]) => g.join(' ');
+const IP_LITERAL = /^(\d{1,3}\.){3}\d{1,3}$|^[0-9a-f]{0,4}(:[0-9a-f]{0,4}){2,7}$/i;
+
+/** The question's concepts: thesaurus phrases (longest first) become one concept each, other content words one each. */
+export function parseQuestion(text: string, thesaurus: CompiledEntry[]): ParsedQuestion {
+  const toks = tokens(text);
+  const concepts: Concept[] = [];
+  const seen = new Set<string>();
+  const add = (c: Concept) => {
+    const k = c.groups.map(key).sort().join('|');
+    if (c.groups.length && !seen.has(k)) { seen.add(k); concepts.push(c); }
+  };
+  for (let i = 0; i < toks.length; ) {
+    let best: { len: number; entry: CompiledEntry } | undefined;
+    for (const entry of thesaurus) {
+      for (const phrase of entry.asked) {
+        if (phrase.length > (best?.len ?? 0) && phrase.every((s, k) => toks[i + k]?.stem === s)) best = { len: phrase.length, entry };
+      }
+    }
+    if (best) {
+      const own = toks.slice(i, i + best.len).filter((t) => t.content).map((t) => t.stem);
+      i += best.len;
+      if (best.entry.docs.length === 0) continue;
+      const groups = [...(own.length ? [own] : []), ...best.entry.docs];
+      add({ label: toks.slice(i - best.len, i).map((t) => t.word).join(' '), groups: [...new Map(groups.map((g) => [key(g), g])).values()] });
+      continue;
+    }
+    const t = toks[i]!;
+    // "the number of …" only says that the question asks for a count.
+    if (t.stem === 'number' && toks[i + 1]?.word.toLowerCase() === 'of') { i++; continue; }
+    // An IP address or range in a question ("I put 192.168.1.5 on my key") is about IP addresses.
+    if (IP_LITERAL.test(t.word)) add({ label: t.word, groups: [[t.stem], ['ip']] });
+    else if (t.content) add({ label: t.word, groups: [[t.stem]] });
+    i++;
+  }
+  const after = toks.findIndex((t) => t.word.toLowerCase() === 'which');
+  const subject = after >= 0 ? toks.slice(after + 1).find((t) => t.content)?.stem : undefined;
+  return { text, type: questionType(text), duration: DURATION_QUESTION.test(text.toLowerCase()), ...(subject ? { subject } : {}), concepts };
+}

@@ -1,0 +1,44 @@
+/**
+ * ?ask= refuses questions about something the docs never mention, even when a word or two of them
+ * happens to match a section ("buy" → the Read + Trade box). Examples from the tuned part of the
+ * benchmark set (bench/questions.mjs); the held-out part is never used here.
+ */
+import { describe, expect, it } from 'vitest';
+import { docsIndex } from '../helpers/docs-pages';
+import { ask } from '../../src/agents/ask';
+import { analyze, MAX_UNKNOWN_SHARE, offTopic, unknownConcepts } from '../../src/agents/retrieve';
+
+const index = docsIndex();
+
+describe('off-topic questions', () => {
+  it.each([
+    'How do I bake sourdough bread?',
+    'Should I buy Ethereum now?',
+    'How many legs does a spider have?',
+    'How do I install Python on Windows?',
+    'Recommend a good science fiction novel',
+  ])('refuses %j', (question) => {
+    expect(offTopic(index, analyze(index, question))).toBe(true);
+    expect(ask(index, { question, page: 'index' }).kind).toBe('none');
+  });
+
+  it('names the words the docs never use', () => {
+    expect(unknownConcepts(index, analyze(index, 'Should I buy Ethereum now?'))).toEqual(['Ethereum']);
+  });
+});
+
+describe('docs questions with words the docs do not use', () => {
+  it.each([
+    // One word in five the docs never use ("downtime") does not make a question off-topic.
+    ['How do I rotate an API key without downtime?', 'help/security'],
+    // Other spellings and words count as known when the thesaurus or a correction maps them.
+    ['huobi key without ip binding, does it expire?', 'integration/exchanges/htx'],
+    ['What is the maximum number of IP addresses for a Binance API key?', 'integration/exchanges/binance'],
+  ])('answers %j', (question, page) => {
+    const q = analyze(index, question);
+    expect(unknownConcepts(index, q).length / q.concepts.length).toBeLessThan(MAX_UNKNOWN_SHARE);
+    const r = ask(index, { question, page: 'index' });
+    expect(r.kind).toBe('answer');
+    if (r.kind === 'answer') expect(r.sources[0]!.url).toContain(`/${page}.md`);
+  });
+});

@@ -1,0 +1,79 @@
+/**
+ * `?ask=` on questions asked in users' words (issue 13), against the index built from the pages'
+ * sources, as the server builds it: the answer holds the fact, the page asked on answers first
+ * when it can, lists and tables are quoted as answers, and the answer says how sure it is.
+ */
+import { describe, expect, it } from 'vitest';
+import { docsIndex } from '../helpers/docs-pages';
+import { ask, askJson, askMarkdown, type AskResult } from '../../src/agents/ask';
+import { exchanges } from '../../src/data/index';
+import { pageMarkdown } from '../../src/agents/pages';
+import { docPages } from '../helpers/docs-pages';
+
+const index = docsIndex();
+const answer = (question: string, page = 'index') => {
+  const result = ask(index, { question, page });
+  if (result.kind !== 'answer') throw new Error(`no answer to ${question}`);
+  return result;
+};
+const pageOf = (url: string) => new URL(url).pathname.replace(/^\//, '').replace(/\.md$/, '');
+const limitOf = (id: string) => exchanges.find((e) => e.id === id)!.ip.maxPerKey.value;
+
+describe('questions in users’ words', () => {
+  it('answers a maximum with the number the guide gives', () => {
+    const a = answer('What is the maximum number of IP addresses for a Binance API key?');
+    expect(a.answer).toContain(`up to ${limitOf('binance')}`);
+    expect(a.sources.slice(0, 3).map((s) => pageOf(s.url))).toContain('integration/exchanges/binance');
+  });
+
+  it('understands custody as holding funds, and quotes the no', () => {
+    expect(answer('Does XAPY hold custody of my funds?').answer).toMatch(/\bNo\b|never/);
+  });
+
+  it('finds the rule to follow before a key may withdraw', () => {
+    expect(answer('What must I finish before giving my API key withdrawal permission?').answer).toMatch(/whitelist/i);
+  });
+
+  it('lists every supported exchange for "which exchanges", from the table', () => {
+    const a = answer('Which exchanges does XAPY support?');
+    for (const e of exchanges) expect(a.answer).toContain(e.name);
+  });
+
+  it.each(['how many IPs', 'how many IPs can I bind'])('answers "%s" on the OKX guide with OKX’s limit, not another exchange’s', (q) => {
+    const a = answer(q, 'integration/exchanges/okx');
+    expect(a.answer).toContain(`up to ${limitOf('okx')}`);
+    expect(a.answer).not.toMatch(/Bybit/);
+    expect(pageOf(a.sources[0]!.url)).toBe('integration/exchanges/okx');
+  });
+
+  it('refuses a question the docs do not answer', () => {
+    expect(ask(index, { question: 'How do I bake sourdough bread?', page: 'index' }).kind).toBe('none');
+  });
+});
+
+describe('confidence', () => {
+  const json = (r: AskResult) => askJson(r) as { confidence?: number; partial?: boolean };
+  it('is carried in the JSON, high for a question the docs answer fully', () => {
+    const data = json(ask(index, { question: 'How many IP addresses can an OKX key hold?', page: 'index' }));
+    expect(data.confidence).toBeGreaterThanOrEqual(0.75);
+    expect(data.partial).toBeUndefined();
+  });
+
+  it('marks an answer partial in JSON and Markdown when part of the question is not in the docs', () => {
+    const result = ask(index, { question: 'Does XAPY support Kraken futures like Binance does?', page: 'index' });
+    expect(result.kind).toBe('answer');
+    const data = json(result);
+    expect(data.partial).toBe(true);
+    expect(askMarkdown(result)).toMatch(/This answer is partial.*Kraken/);
+  });
+});
+
+describe('Markdown twins', () => {
+  it('link to the site’s own pages absolutely, so a saved twin keeps every target', () => {
+    for (const page of docPages()) {
+      const md = pageMarkdown(page);
+      expect(md, page.id).not.toMatch(/\]\(\/(?!\/)|^\[[^\]]+\]:\s*\/(?!\/)|<\/(?!\/)[^>\s]*\.md/m);
+      expect(md, page.id).toMatch(/\]\(https:\/\/docs\.xapy\.io\//);
+    }
+  });
+});
