@@ -97,10 +97,11 @@ describe(`Binance: ${fixtures['binance-api-restrictions']!.source}`, () => {
 });
 
 describe(`Bybit: ${fixtures['bybit-query-api']!.source}`, () => {
-  it('the example key: unbound with its expiry date, transfers on, spot/options/sub-account transfer unneeded', () => {
+  it('the example key: unbound with its expiry date, transfers on, spot/options/sub-account transfer unneeded, Derivatives trade off', () => {
     const r = report('bybit', sample('bybit-query-api'));
     expect(r.verdict).toBe('fail');
-    expect(ids(r)).toEqual(sorted(['no-ip-binding', 'key-expires', 'own-transfer-enabled', 'unneeded-permission']));
+    // The guide ticks Derivatives trade as well as the Contract boxes; this 2023 example has it off.
+    expect(ids(r)).toEqual(sorted(['no-ip-binding', 'key-expires', 'own-transfer-enabled', 'unneeded-permission', 'missing-futures-trade']));
     expect(finding(r, 'key-expires')!.message).toMatch(/2023-12-22.*66 days left/);
     expect(r.findings.filter((f) => f.id === 'unneeded-permission')).toHaveLength(3);
     expect(r.profile).toMatchObject({ account: 'master', keyType: 'HMAC (system-generated), personal', label: 'readwrite api key' });
@@ -115,7 +116,7 @@ describe(`Bybit: ${fixtures['bybit-query-api']!.source}`, () => {
   it('a clean futures key bound to XAPY passes Read + Trade', () => {
     const key = sample('bybit-query-api');
     key.result.ips = [...SERVERS];
-    key.result.permissions = { ContractTrade: ['Order', 'Position'], Spot: [], Wallet: [] };
+    key.result.permissions = { ContractTrade: ['Order', 'Position'], Derivatives: ['DerivativesTrade'], Spot: [], Wallet: [] };
     const r = report('bybit', key);
     expect(ids(r)).toEqual(limitNote('bybit'));
     // An undocumented limit cannot matter for XAPY's short list: a note, never a warning.
@@ -134,6 +135,7 @@ describe(`Bybit: ${fixtures['bybit-query-api']!.source}`, () => {
   it('Read-Write: Account Transfer is needed, Withdrawal is missing', () => {
     const key = sample('bybit-query-api');
     key.result.ips = [...SERVERS];
+    key.result.permissions.Derivatives = ['DerivativesTrade'];
     expect(ids(report('bybit', key, 'read-write'))).toEqual(sorted(['missing-withdraw', 'address-whitelist-unconfirmed', 'unneeded-permission', ...limitNote('bybit')]));
   });
 
