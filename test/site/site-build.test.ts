@@ -11,7 +11,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -19,6 +18,7 @@ import { parseAtom } from '../helpers/atom.ts';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { docIds, mdPathOf } from '../helpers/site.ts';
+import { freePort } from '../helpers/server-setup.ts';
 
 const BUILT_SITE = 'https://docs.staging.test';
 const ROOT = resolve('.');
@@ -28,17 +28,6 @@ const EXAMPLE_NOTICE = /example addresses|example list|example server|server lis
 let dir = '';
 let base = '';
 let server: ChildProcess | undefined;
-
-function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const srv = createServer();
-    srv.once('error', fail);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => ok(port));
-    });
-  });
-}
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'xapy-site-build-'));
