@@ -4,7 +4,7 @@
  * the docs.
  */
 import type { Block, Chunk, DocsIndex, Hit } from './search-index.ts';
-import { parseQuestion, type Concept, type ParsedQuestion, type QuestionType } from './query.ts';
+import { parseQuestion, type Concept, type ParsedQuestion } from './query.ts';
 import { thesaurus as defaultThesaurus, type CompiledEntry } from './thesaurus.ts';
 import { terms } from './text.ts';
 import { exchanges } from '../data/index.ts';
