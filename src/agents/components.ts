@@ -26,13 +26,24 @@ import { checkAddressLoop, exampleLoopRequest } from '../server/address-api.ts';
 import { loopCurl } from './examples.ts';
 import { blockquote, code, fence, headingWithId, link, list, p, strong, table } from './mdast.ts';
 
-const exampleNotice = (): RootContent[] =>
-  servers.status === 'example'
-    ? [blockquote(p(strong('Caution: Example addresses, not XAPY’s servers.'), ` ${servers.note ?? ''} Do not put them on a real key. Updated ${servers.updated}.`))]
-    : [];
+/**
+ * One twin being converted. Like the HTML page (ExampleNotice.astro, a flag in Astro.locals), a
+ * twin says that the server list is an example once: the first component that shows XAPY's
+ * addresses says it, right where the reader meets the first of them; the others do not repeat it.
+ */
+interface TwinState { exampleNoticeShown: boolean }
+/** A renderer that may carry the page's one example notice. */
+type PageRenderer = (page: TwinState) => ComponentRenderer;
 
-const serverList: ComponentRenderer = () => [
-  ...exampleNotice(),
+/** The example notice, if the list is an example and this twin has not said it yet; else nothing. */
+function exampleNotice(page: TwinState): RootContent[] {
+  if (servers.status !== 'example' || page.exampleNoticeShown) return [];
+  page.exampleNoticeShown = true;
+  return [blockquote(p(strong('Caution: Example addresses, not XAPY’s servers.'), ` ${servers.note ?? ''} Do not put them on a real key. Updated ${servers.updated}.`))];
+}
+
+const serverList: PageRenderer = (page) => () => [
+  ...exampleNotice(page),
   table(['Address', 'Server'], servers.servers.map((s) => [code(s.address), s.label])),
   p('Machine-readable: ', link('/servers.json', '/servers.json'), '.'),
   headingWithId('copy-for-your-exchange', 3, 'Copy for your exchange'),
@@ -60,10 +71,10 @@ const serverChanges: ComponentRenderer = () => [
   ])),
 ];
 
-const ipChecker: ComponentRenderer = (el) => {
+const ipChecker: PageRenderer = (page) => (el) => {
   const { request, response } = ipCheckExample(typeof el.attributes.exchange === 'string' ? el.attributes.exchange : 'okx');
   return [
-    ...exampleNotice(),
+    ...exampleNotice(page),
     p(
       strong('IP whitelist checker.'),
       ' On the web page this is an interactive form. It checks a pasted IP list against XAPY’s servers (',
@@ -126,12 +137,12 @@ function boxesRequest(exchange: string): Record<string, unknown> {
   return { exchange, mode: 'read-trade', boxes: labels, ips: servers.servers.map((s) => s.address).join(', ') };
 }
 
-const keyChecker: ComponentRenderer = (el) => {
+const keyChecker: PageRenderer = (page) => (el) => {
   const exchange = typeof el.attributes.exchange === 'string' ? el.attributes.exchange : 'okx';
   const input = keyInputRows().find((r) => r.id === exchange);
   const { request } = keyApiExample();
   return [
-    ...exampleNotice(),
+    ...exampleNotice(page),
     p(
       strong('API key checker.'),
       ' On the web page this is an interactive form. By default the user ticks the boxes that are ticked on the exchange’s key form and enters the key’s IP list; it can also read what the exchange reports about an API key (',
@@ -154,9 +165,10 @@ const keyChecker: ComponentRenderer = (el) => {
   ];
 };
 
-const keyApiExampleBlock: ComponentRenderer = () => {
+const keyApiExampleBlock: PageRenderer = (page) => () => {
   const { request, response } = keyApiExample();
   return [
+    ...exampleNotice(page),
     fence('sh', keyCurl(request)),
     p('The whole answer:'),
     fence('json', JSON.stringify(response, null, 2)),
@@ -237,9 +249,10 @@ const keyFormList = (view: KeyFormView): RootContent[] => {
   ];
 };
 
-const permissionTabs: ComponentRenderer = (el) => {
+const permissionTabs: PageRenderer = (page) => (el) => {
   const ex = exchangeOf(el);
-  const out: RootContent[] = [];
+  // The sketch of the form holds XAPY's addresses in the IP field: the first a guide shows.
+  const out: RootContent[] = [...exampleNotice(page)];
   for (const level of levels) {
     out.push(p(strong(`${level.label}:`), ` the boxes on ${ex.name}’s key form`));
     out.push(...keyFormList(keyFormView(ex, level.id, servers)));
@@ -250,11 +263,11 @@ const permissionTabs: ComponentRenderer = (el) => {
   return out;
 };
 
-const serverCopy: ComponentRenderer = (el) => {
+const serverCopy: PageRenderer = (page) => (el) => {
   const ex = exchangeOf(el);
   const f = serverFormats(servers, [ipFactsOf(ex)])[0]!;
   return [
-    ...exampleNotice(),
+    ...exampleNotice(page),
     fence('text', f.text),
     p(`${enterSentence(f)} ${f.name} allows ${f.maxPerKey === 'unknown' ? 'an undocumented number of' : `up to ${f.maxPerKey}`} addresses per key.`),
   ];
@@ -284,28 +297,32 @@ const exchangeOverview: ComponentRenderer = () => {
   return [table(header, rows.map((r) => [link(r.guide, r.name), ...r.cells]))];
 };
 
-export const componentRenderers: Record<string, ComponentRenderer> = {
-  Fact: (el) => [{ type: 'text', value: factText(exchangeOf(el), String(el.attributes.name)) }],
-  KeySteps: (el) => [list(keySteps(exchangeOf(el)).map((s) => [s]), true)],
-  FactsBox: factsBox,
-  FactsChecked: (el) => [p(factsCheckedText(exchangeOf(el), new Date().toISOString().slice(0, 10)))],
-  PermissionTabs: permissionTabs,
-  ServerCopy: serverCopy,
-  Pitfalls: pitfalls,
-  ErrorTable: errorTable,
-  ExchangeOverview: exchangeOverview,
-  ExampleNotice: exampleNotice,
-  ServerList: serverList,
-  ServerChanges: serverChanges,
-  IpChecker: ipChecker,
-  ExchangeList: exchangeList,
-  RuleList: ruleList,
-  KeyChecker: keyChecker,
-  KeyApiExample: keyApiExampleBlock,
-  KeyInputList: keyInputList,
-  AddressLoopChecker: addressLoopChecker,
-  WithdrawalFacts: withdrawalFacts,
-  NetworkSupport: networkSupport,
-  LoopDiagram: loopDiagramText,
-  LoopApiExample: loopApiExample,
-};
+/** The renderers for one twin: call once per page, so each twin says the example notice once. */
+export function componentRenderers(): Record<string, ComponentRenderer> {
+  const page: TwinState = { exampleNoticeShown: false };
+  return {
+    Fact: (el) => [{ type: 'text', value: factText(exchangeOf(el), String(el.attributes.name)) }],
+    KeySteps: (el) => [list(keySteps(exchangeOf(el)).map((s) => [s]), true)],
+    FactsBox: factsBox,
+    FactsChecked: (el) => [p(factsCheckedText(exchangeOf(el), new Date().toISOString().slice(0, 10)))],
+    PermissionTabs: permissionTabs(page),
+    ServerCopy: serverCopy(page),
+    Pitfalls: pitfalls,
+    ErrorTable: errorTable,
+    ExchangeOverview: exchangeOverview,
+    ExampleNotice: () => exampleNotice(page),
+    ServerList: serverList(page),
+    ServerChanges: serverChanges,
+    IpChecker: ipChecker(page),
+    ExchangeList: exchangeList,
+    RuleList: ruleList,
+    KeyChecker: keyChecker(page),
+    KeyApiExample: keyApiExampleBlock(page),
+    KeyInputList: keyInputList,
+    AddressLoopChecker: addressLoopChecker,
+    WithdrawalFacts: withdrawalFacts,
+    NetworkSupport: networkSupport,
+    LoopDiagram: loopDiagramText,
+    LoopApiExample: loopApiExample,
+  };
+}

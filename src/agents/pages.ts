@@ -45,7 +45,7 @@ export function pageTwin(page: DocPage): PageTwin {
       title: page.title,
       ...(page.description ? { description: page.description } : {}),
       pagePath: htmlPath(page.id),
-      components: componentRenderers,
+      components: componentRenderers(),
       site: SITE,
     });
     rewriteOrigin(tree);

@@ -67,6 +67,30 @@ describe('the example server list is marked as an example everywhere it appears'
   );
 });
 
+describe('the example notice in the Markdown twins', async () => {
+  const list = (await (await get('/servers.json')).json()) as { status: string; note?: string; servers: { address: string }[] };
+  const NOTICE = 'Example addresses, not XAPY’s servers.';
+
+  it.each(ids)('%s.md says it once, before the first of XAPY’s addresses, while the list is an example', async (id) => {
+    const md = await (await get(mdPathOf(id))).text();
+    const notices = md.split(NOTICE).length - 1;
+    const positions = list.servers.map((s) => md.indexOf(s.address)).filter((i) => i >= 0);
+    if (list.status !== 'example') {
+      expect(notices, 'a published list is never called an example').toBe(0);
+      return;
+    }
+    if (positions.length === 0) {
+      expect(notices, 'at most once on a twin without the addresses').toBeLessThanOrEqual(1);
+      return;
+    }
+    expect(notices, 'exactly once on a twin that shows the addresses').toBe(1);
+    expect(md.indexOf(NOTICE), 'where the reader meets the first address').toBeLessThan(Math.min(...positions));
+    // It says why: the list's own note, that the addresses stand in until XAPY publishes its servers.
+    const line = md.slice(md.indexOf(NOTICE)).split('\n\n')[0]!.replace(/\n> ?/g, ' ');
+    expect(line).toContain(list.note!.replace(/\s+/g, ' '));
+  });
+});
+
 describe('Markdown twins', () => {
   it.each(ids)('%s.md is clean Markdown', async (id) => {
     const res = await get(mdPathOf(id));
