@@ -5,7 +5,7 @@
  */
 import type { RootContent } from 'mdast';
 import type { Chunk, DocsIndex } from './search-index.ts';
-import { analyze, bestBlocks, composeAnswer, MIN_COVERAGE, offTopic, rank } from './retrieve.ts';
+import { analyze, bestBlocks, composeAnswer, MIN_COVERAGE, offTopic, rank, scattered } from './retrieve.ts';
 import { askUrl, EXAMPLE_GOAL, EXAMPLE_QUESTION, markdownPath } from './pages.ts';
 import { stringifyMarkdown } from './markdown.ts';
 import { code, fence, heading, link, list, p } from './mdast.ts';
@@ -96,7 +96,7 @@ export function ask(index: DocsIndex, input: { question: string; goal?: string; 
   const preferred = page === 'index' ? undefined : page;
   const ranked = rank(index, q, { headings: true, ...(preferred ? { page: preferred } : {}), ...(goal ? { goal } : {}) });
   const top = ranked[0];
-  if (!top || top.coverage < MIN_COVERAGE) return { kind: 'none', question, ...goalPart, closest: closestPages(index, `${question} ${goal ?? ''}`) };
+  if (!top || top.coverage < MIN_COVERAGE || scattered(q, ranked)) return { kind: 'none', question, ...goalPart, closest: closestPages(index, `${question} ${goal ?? ''}`) };
 
   const used = ranked.filter((r) => r.score >= top.score * 0.35 && r.coverage >= MIN_COVERAGE / 2).slice(0, MAX_EXCERPTS);
   const excerpts = used.map((r) => {

@@ -93,6 +93,24 @@ export function offTopic(index: DocsIndex, q: ParsedQuestion): boolean {
 
 const matches = (c: Concept, has: (t: string) => boolean) => c.groups.some((g) => g.every(has));
 
+/** The most of the question's concepts that any one section holds together. */
+export function conceptsTogether(q: ParsedQuestion, ranked: Hit[]): number {
+  let most = 0;
+  for (const { chunk } of ranked) {
+    let n = 0;
+    for (const c of q.concepts) if (matches(c, (t) => chunk.terms.has(t))) n++;
+    if (n > most) most = n;
+  }
+  return most;
+}
+
+/**
+ * A question of two or more concepts is about something else when no section holds two of them
+ * together, however well one word matches: "the capital of Australia" meets "capitals" in a
+ * passphrase tip and "Australia" in OKX's regional domains, never in one place.
+ */
+export const scattered = (q: ParsedQuestion, ranked: Hit[]): boolean => q.concepts.length >= 2 && conceptsTogether(q, ranked) < 2;
+
 /** Share of the question's weight whose concepts a text holds, 0–1. */
 export function coverageIn(q: Analyzed, has: (t: string) => boolean): number {
   if (q.total === 0) return 0;
