@@ -90,3 +90,31 @@ export function parseQuestion(text: string, thesaurus: CompiledEntry[]): ParsedQ
   const subject = after >= 0 ? toks.slice(after + 1).find((t) => t.content)?.stem : undefined;
   return { text, type: questionType(text), duration: DURATION_QUESTION.test(text.toLowerCase()), ...(subject ? { subject } : {}), concepts };
 }
+
+/**
+ * What a passage can answer, read once when the index is built: whether it states a count or a
+ * length of time, gives a reason or a consequence, says yes or no, or denies something; and its
+ * length in words.
+ */
+export interface Traits { words: number; count: boolean; duration: boolean; reason: boolean; consequence: boolean; yesNo: boolean; negation: boolean }
+
+/** A count: "up to 30", "20 addresses" (not a time, a date, a code or an IP address). */
+const COUNT = /\b(up to|at most|at least|no more than|maximum of|limit of)\s+\d+|\b\d+\s+(?!(days?|hours?|minutes?|weeks?|months?|years?|seconds?)\b)[a-z]{3,}/i;
+/** A length of time: "90 days", "24 hours". */
+const DURATION = /\b\d+\s+(days?|hours?|minutes?|weeks?|months?|years?|seconds?)\b/i;
+const REASON = /\b(because|so that|so |since|otherwise|reason|that is why|which is why|means)\b/i;
+const CONSEQUENCE = /\b(then|expires?|expired|stops?|switch(es)? (it )?off|fails?|refuses?|rejects?|cannot|no longer|is deleted|deactivated|lapses?|until|after)\b/i;
+const YES_NO = /^(yes|no)\b/i;
+const NEGATION = /\b(never|not|cannot|only)\b/i;
+
+export function traitsOf(text: string): Traits {
+  return {
+    words: text.split(/\s+/).length,
+    count: COUNT.test(text),
+    duration: DURATION.test(text),
+    reason: REASON.test(text),
+    consequence: CONSEQUENCE.test(text),
+    yesNo: YES_NO.test(text),
+    negation: NEGATION.test(text),
+  };
+}

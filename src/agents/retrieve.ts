@@ -4,7 +4,7 @@
  * the docs.
  */
 import type { Block, Chunk, DocsIndex, Hit } from './search-index.ts';
-import { parseQuestion, type Concept, type ParsedQuestion } from './query.ts';
+import { parseQuestion, type Concept, type ParsedQuestion, type Traits } from './query.ts';
 import { thesaurus as defaultThesaurus, type CompiledEntry } from './thesaurus.ts';
 import { terms } from './text.ts';
 import { exchanges } from '../data/index.ts';
@@ -31,6 +31,8 @@ export interface Analyzed extends ParsedQuestion {
 export interface Ranked extends Hit {
   /** Share of the question's weight (rare words weigh more) this section matches, 0–1. */
   coverage: number;
+  /** How many of the question's concepts the section holds. */
+  held: number;
 }
 
 /** A section must match at least this share of the question's weight to count as an answer. */
@@ -93,29 +95,31 @@ export function offTopic(index: DocsIndex, q: ParsedQuestion): boolean {
 
 const matches = (c: Concept, has: (t: string) => boolean) => c.groups.some((g) => g.every(has));
 
-/** The most of the question's concepts that any one section holds together. */
-export function conceptsTogether(q: ParsedQuestion, ranked: Hit[]): number {
-  let most = 0;
-  for (const { chunk } of ranked) {
-    let n = 0;
-    for (const c of q.concepts) if (matches(c, (t) => chunk.terms.has(t))) n++;
-    if (n > most) most = n;
+/** Does a text with these term sets (its own, its context, a caption) hold the concept in one of its wordings? */
+function holds(c: Concept, a: Set<string>, b?: Set<string>, d?: Set<string>): boolean {
+  for (const g of c.groups) {
+    let all = true;
+    for (const t of g) if (!(a.has(t) || b?.has(t) || d?.has(t))) { all = false; break; }
+    if (all) return true;
   }
-  return most;
+  return false;
 }
+
+/** The most of the question's concepts that any one ranked section holds together. */
+export const conceptsTogether = (ranked: Ranked[]): number => ranked.reduce((most, r) => Math.max(most, r.held), 0);
 
 /**
  * A question of two or more concepts is about something else when no section holds two of them
  * together, however well one word matches: "the capital of Australia" meets "capitals" in a
  * passphrase tip and "Australia" in OKX's regional domains, never in one place.
  */
-export const scattered = (q: ParsedQuestion, ranked: Hit[]): boolean => q.concepts.length >= 2 && conceptsTogether(q, ranked) < 2;
+export const scattered = (q: ParsedQuestion, ranked: Ranked[]): boolean => q.concepts.length >= 2 && conceptsTogether(ranked) < 2;
 
-/** Share of the question's weight whose concepts a text holds, 0–1. */
-export function coverageIn(q: Analyzed, has: (t: string) => boolean): number {
+/** Share of the question's weight whose concepts a text with these term sets holds, 0–1. */
+export function coverageOf(q: Analyzed, a: Set<string>, b?: Set<string>, d?: Set<string>): number {
   if (q.total === 0) return 0;
   let sum = 0;
-  q.concepts.forEach((c, i) => { if (matches(c, has)) sum += q.weights[i]!; });
+  for (let i = 0; i < q.concepts.length; i++) if (holds(q.concepts[i]!, a, b, d)) sum += q.weights[i]!;
   return sum / q.total;
 }
 
@@ -136,17 +140,22 @@ export function rank(index: DocsIndex, question: string | Analyzed, options: Ran
   return index
     .queryTerms(q.searchTerms)
     .map((hit) => {
-      const coverage = coverageIn(q, (t) => hit.chunk.terms.has(t));
+      let weight = 0;
+      let held = 0;
+      for (let i = 0; i < q.concepts.length; i++) if (holds(q.concepts[i]!, hit.chunk.terms)) { weight += q.weights[i]!; held++; }
+      const coverage = q.total ? weight / q.total : 0;
       // Coverage first: full-text relevance, compressed, breaks ties between sections that cover as much.
       let score = hit.score * (0.25 + coverage) ** 2;
       // A section whose own headings ask the question ("What XAPY does with your keys") ranks higher.
-      if (options.headings && hit.chunk.heading.size) score *= 1 + HEADING_RANK * coverageIn(q, (t) => hit.chunk.heading.has(t));
+      if (options.headings && hit.chunk.heading.size) score *= 1 + HEADING_RANK * coverageOf(q, hit.chunk.heading);
       score *= 1 + GOAL_BOOST * (goalScores.get(hit.chunk.key) ?? 0);
       if (options.page && hit.chunk.page === options.page && coverage >= MIN_COVERAGE) score *= PAGE_BOOST;
       if (aboutOtherExchange(q, hit.chunk)) score *= OTHER_EXCHANGE;
-      return { ...hit, coverage, score };
+      return { ...hit, coverage, held, score };
     })
-    .sort((a, b) => b.score - a.score || a.chunk.key.localeCompare(b.chunk.key));
+    // Ties (sections that match only through their page's title) keep a fixed order; a plain code-point
+    // comparison, as localeCompare on every tie costs milliseconds per question.
+    .sort((a, b) => b.score - a.score || (a.chunk.key < b.chunk.key ? -1 : a.chunk.key > b.chunk.key ? 1 : 0));
 }
 
 // ---------------------------------------------------------------- answer units
@@ -165,24 +174,14 @@ export interface Unit {
   order: [number, number, number];
 }
 
-/** A count: "up to 30", "20 addresses" (not a time, a date, a code or an IP address). */
-const COUNT = /\b(up to|at most|at least|no more than|maximum of|limit of)\s+\d+|\b\d+\s+(?!(days?|hours?|minutes?|weeks?|months?|years?|seconds?)\b)[a-z]{3,}/i;
-/** A length of time: "90 days", "24 hours". */
-const DURATION = /\b\d+\s+(days?|hours?|minutes?|weeks?|months?|years?|seconds?)\b/i;
-const REASON = /\b(because|so that|so |since|otherwise|reason|that is why|which is why|means)\b/i;
-const CONSEQUENCE = /\b(then|expires?|expired|stops?|switch(es)? (it )?off|fails?|refuses?|rejects?|cannot|no longer|is deleted|deactivated|lapses?|until|after)\b/i;
-const YES_NO = /^(yes|no)\b/i;
-const NEGATION = /\b(never|not|cannot|only)\b/i;
-
-function typeBonus(q: ParsedQuestion, unit: { block: Block; text: string }): number {
-  const { type, duration } = q;
-  switch (type) {
-    case 'quantity': return (duration ? DURATION : COUNT).test(unit.text) ? 0.2 : 0;
+function typeBonus(q: ParsedQuestion, block: Block, traits: Traits): number {
+  switch (q.type) {
+    case 'quantity': return (q.duration ? traits.duration : traits.count) ? 0.2 : 0;
     // A table whose rows are the things asked for ("which exchanges" → rows by exchange) answers best.
-    case 'list': return q.subject && unit.block.rowOf?.has(q.subject) ? 0.25 : unit.block.kind === 'row' || unit.block.kind === 'item' ? 0.1 : 0;
-    case 'reason': return REASON.test(unit.text) ? 0.1 : 0;
-    case 'consequence': return CONSEQUENCE.test(unit.text) ? 0.1 : 0;
-    case 'yesno': return YES_NO.test(unit.text) ? 0.15 : NEGATION.test(unit.text) ? 0.05 : 0;
+    case 'list': return q.subject && block.rowOf?.has(q.subject) ? 0.25 : block.kind === 'row' || block.kind === 'item' ? 0.1 : 0;
+    case 'reason': return traits.reason ? 0.1 : 0;
+    case 'consequence': return traits.consequence ? 0.1 : 0;
+    case 'yesno': return traits.yesNo ? 0.15 : traits.negation ? 0.05 : 0;
     default: return 0;
   }
 }
@@ -199,13 +198,19 @@ const ALONE = 0.2;
 const IN_SECTION = 0.5;
 
 /** How well one unit answers: its coverage read in context, alone and in its section, and what the question type wants. */
-function scoreUnit(q: Analyzed, chunk: Chunk, block: Block, own: Set<string>, text: string, section: number) {
-  const caption = block.caption?.terms;
-  const inContext = coverageIn(q, (t) => own.has(t) || chunk.context.has(t) || !!caption?.has(t));
-  const alone = coverageIn(q, (t) => own.has(t));
-  const length = text.split(/\s+/).length;
-  const long = 1 - Math.min(0.25, Math.max(0, length - LONG_UNIT) / 250);
-  return { coverage: inContext, score: (IN_CONTEXT * inContext + ALONE * alone + IN_SECTION * section + typeBonus(q, { block, text })) * long };
+function scoreUnit(q: Analyzed, chunk: Chunk, block: Block, own: Set<string>, traits: Traits, section: number) {
+  const inContext = coverageOf(q, own, chunk.context, block.caption?.terms);
+  const alone = coverageOf(q, own);
+  const long = 1 - Math.min(0.25, Math.max(0, traits.words - LONG_UNIT) / 250);
+  return { coverage: inContext, score: (IN_CONTEXT * inContext + ALONE * alone + IN_SECTION * section + typeBonus(q, block, traits)) * long };
+}
+
+const codeTerms = new WeakMap<Set<string>, Set<string>>();
+/** A sentence's terms with those of the command it introduces, made once per sentence. */
+function withCode(own: Set<string>, code: Block): Set<string> {
+  let both = codeTerms.get(own);
+  if (!both) codeTerms.set(own, (both = new Set([...own, ...code.terms])));
+  return both;
 }
 
 /** A section to take answer units from, with its rank in the results. */
@@ -223,24 +228,24 @@ export function answerUnits(q: Analyzed, candidates: Candidate[], askedPage?: st
   return candidates.flatMap(({ chunk, rankNo }) => {
     const factor = (1 - 0.03 * Math.min(rankNo, 10)) * (chunk.page === askedPage ? ASKED_PAGE : 1) * (aboutOtherExchange(q, chunk) ? OTHER_EXCHANGE : 1);
     // Under a heading that asks the question ("Does XAPY hold my funds?"), the first thing said answers it.
-    const asksIt = chunk.heading.size > 0 && coverageIn(q, (t) => chunk.heading.has(t)) >= HEADING_ASKS;
-    const section = coverageIn(q, (t) => chunk.terms.has(t));
+    const asksIt = chunk.heading.size > 0 && coverageOf(q, chunk.heading) >= HEADING_ASKS;
+    const section = coverageOf(q, chunk.terms);
     const firstBlock = chunk.blocks.findIndex((b) => b.kind === 'paragraph' || b.kind === 'item' || b.kind === 'row');
     // Boilerplate that many pages repeat answers best on the page it belongs to, or on the page asked on.
     const common = (shared: boolean | undefined) => (shared && chunk.page !== askedPage ? SHARED_FACTOR : 1);
     const lead = (blockNo: number, k: number) => (asksIt && blockNo === firstBlock && k === 0 ? LEAD_BONUS : 0);
     return chunk.blocks.flatMap((block, blockNo): Unit[] => {
       if (block.kind === 'paragraph') {
-        return block.sentences.map(({ text, terms: own, shared }, k) => {
+        return block.sentences.map(({ text, terms: own, traits, shared }, k) => {
           // The sentence that introduces a command is read together with it.
           const next = block.introduces?.[0];
           const code = k === block.sentences.length - 1 && next?.kind === 'code' && next.markdown.length <= MAX_CODE ? next : undefined;
-          const s = scoreUnit(q, chunk, block, code ? new Set([...own, ...code.terms]) : own, text, section);
+          const s = scoreUnit(q, chunk, block, code ? withCode(own, code) : own, traits, section);
           return { chunk, block, sentence: text, terms: own, score: (s.score + lead(blockNo, k)) * factor * common(shared), coverage: s.coverage, order: [rankNo, blockNo, k] };
         });
       }
       if (block.kind === 'item' || block.kind === 'row') {
-        const s = scoreUnit(q, chunk, block, block.terms, block.text, section);
+        const s = scoreUnit(q, chunk, block, block.terms, block.traits, section);
         return [{ chunk, block, terms: block.terms, score: (s.score + lead(blockNo, 0)) * factor * common(block.shared), coverage: s.coverage, order: [rankNo, blockNo, 0] }];
       }
       return [];
@@ -345,7 +350,7 @@ export function composeAnswer(q: Analyzed, candidates: Candidate[], render: (s: 
 
 /** The one or two blocks of a section that best match the question, in page order (for excerpts). */
 export function bestBlocks(q: Analyzed, chunk: Chunk): Block[] {
-  const scored = chunk.blocks.map((b, i) => ({ b, i, s: scoreUnit(q, chunk, b, b.terms, b.text, 0).score }));
+  const scored = chunk.blocks.map((b, i) => ({ b, i, s: scoreUnit(q, chunk, b, b.terms, b.traits, 0).score }));
   const best = Math.max(...scored.map((x) => x.s));
   if (best === 0) return chunk.blocks.slice(0, 1);
   return scored
