@@ -8,7 +8,7 @@ import type { Chunk, DocsIndex } from './search-index.ts';
 import { analyze, bestBlocks, composeAnswer, MIN_COVERAGE, offTopic, rank, scattered } from './retrieve.ts';
 import { askUrl, EXAMPLE_GOAL, EXAMPLE_QUESTION, markdownPath } from './pages.ts';
 import { stringifyMarkdown } from './markdown.ts';
-import { code, fence, heading, link, list, p } from './mdast.ts';
+import { code, fence, heading, link, list, p, strong } from './mdast.ts';
 import { squash, terms } from './text.ts';
 import type { CompiledEntry } from './thesaurus.ts';
 import { SITE } from '../nav.ts';
@@ -117,7 +117,7 @@ export function ask(index: DocsIndex, input: { question: string; goal?: string; 
   const answerFrom = [...onTopic.slice(0, MAX_ANSWER_SECTIONS).map((r, rankNo) => ({ chunk: r.chunk, rankNo })), ...onPage.map((r, rankNo) => ({ chunk: r.chunk, rankNo }))]
     .sort((a, b) => a.rankNo - b.rankNo)
     .filter((c, i, all) => all.findIndex((x) => x.chunk === c.chunk) === i);
-  const composed = composeAnswer(q, answerFrom, (text) => stringifyMarkdown([p(text)]).trim(), preferred);
+  const composed = composeAnswer(q, answerFrom, (text, bold) => stringifyMarkdown([bold ? p(strong(text)) : p(text)]).trim(), preferred);
   const answer = composed?.markdown ?? excerpts[0]!.text;
   const answerChunks = composed?.chunks ?? [top.chunk];
   const answerSources = answerChunks.map((c) => ({ title: c.title, url: c.url }));

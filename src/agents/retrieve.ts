@@ -46,13 +46,32 @@ const EXCHANGE_TERMS = exchanges.map((e) => new Set([...terms(e.name), ...terms(
 const namedIn = (has: (t: string) => boolean) => EXCHANGE_TERMS.flatMap((ts, i) => ([...ts].some(has) ? [i] : []));
 const chunkNamed = new WeakMap<Chunk, number[]>();
 
+/** The exchanges a section is about, by its page title and headings. */
+function exchangesOf(chunk: Chunk): number[] {
+  let own = chunkNamed.get(chunk);
+  if (!own) chunkNamed.set(chunk, (own = namedIn((t) => chunk.context.has(t))));
+  return own;
+}
+
 /** Is this section (by its page title and headings) about exchanges other than the ones the question names? */
 function aboutOtherExchange(q: Analyzed, chunk: Chunk): boolean {
   if (q.named.length === 0) return false;
-  let own = chunkNamed.get(chunk);
-  if (!own) chunkNamed.set(chunk, (own = namedIn((t) => chunk.context.has(t))));
+  const own = exchangesOf(chunk);
   return own.length > 0 && !own.some((i) => q.named.includes(i));
 }
+
+/**
+ * How well a section fits the exchanges the question names: half as well when it is about another
+ * one; and, for a question that names none, a little less well when it is about a single exchange
+ * (a question about keys in general is answered by the general pages before one exchange's guide,
+ * unless it is asked on that guide).
+ */
+function exchangeFit(q: Analyzed, chunk: Chunk, askedPage: string | undefined): number {
+  if (q.named.length) return aboutOtherExchange(q, chunk) ? OTHER_EXCHANGE : 1;
+  // Asked on an exchange's guide, a question is about that exchange.
+  return chunk.page !== askedPage && exchangesOf(chunk).length === 1 ? ONE_EXCHANGE : 1;
+}
+const ONE_EXCHANGE = 0.85;
 const GOAL_BOOST = 1;
 const HEADING_RANK = 0.5;
 
@@ -150,7 +169,7 @@ export function rank(index: DocsIndex, question: string | Analyzed, options: Ran
       if (options.headings && hit.chunk.heading.size) score *= 1 + HEADING_RANK * coverageOf(q, hit.chunk.heading);
       score *= 1 + GOAL_BOOST * (goalScores.get(hit.chunk.key) ?? 0);
       if (options.page && hit.chunk.page === options.page && coverage >= MIN_COVERAGE) score *= PAGE_BOOST;
-      if (aboutOtherExchange(q, hit.chunk)) score *= OTHER_EXCHANGE;
+      score *= exchangeFit(q, hit.chunk, options.page);
       return { ...hit, coverage, held, score };
     })
     // Ties (sections that match only through their page's title) keep a fixed order; a plain code-point
@@ -226,7 +245,7 @@ const SHARED_FACTOR = 0.85;
 /** Every answer unit of the given sections, scored; lower-ranked sections count a little less. */
 export function answerUnits(q: Analyzed, candidates: Candidate[], askedPage?: string): Unit[] {
   return candidates.flatMap(({ chunk, rankNo }) => {
-    const factor = (1 - 0.03 * Math.min(rankNo, 10)) * (chunk.page === askedPage ? ASKED_PAGE : 1) * (aboutOtherExchange(q, chunk) ? OTHER_EXCHANGE : 1);
+    const factor = (1 - 0.03 * Math.min(rankNo, 10)) * (chunk.page === askedPage ? ASKED_PAGE : 1) * exchangeFit(q, chunk, askedPage);
     // Under a heading that asks the question ("Does XAPY hold my funds?"), the first thing said answers it.
     const asksIt = chunk.heading.size > 0 && coverageOf(q, chunk.heading) >= HEADING_ASKS;
     const section = coverageOf(q, chunk.terms);
@@ -251,6 +270,17 @@ export function answerUnits(q: Analyzed, candidates: Candidate[], askedPage?: st
       return [];
     });
   });
+}
+
+/** A heading that states something ("Changes to a Gate key are not instant"), not a label or a question. */
+const isStatement = (title: string) => title.split(/\s+/).length >= 4 && !/[?:]/.test(title);
+
+/** The section's own heading, when it states what the unit (its first sentence) says and asks what the question asks. */
+function leadHeading(q: Analyzed, u: Unit): string | undefined {
+  const title = u.chunk.path.at(-1);
+  if (!title || !isStatement(title) || u.order[2] !== 0) return undefined;
+  const first = u.chunk.blocks.findIndex((b) => b.kind === 'paragraph');
+  return u.order[1] === first && coverageOf(q, u.chunk.heading) >= HEADING_ASKS ? title : undefined;
 }
 
 export interface Answer {
@@ -285,7 +315,7 @@ function structuredMarkdown(units: Unit[]): string[] {
  * items or rows answer it (all of those that do, for a "which" question), in reading order. A
  * sentence that ends with a colon brings the block it introduces (a command, a list, a table).
  */
-export function composeAnswer(q: Analyzed, candidates: Candidate[], render: (s: string) => string, askedPage?: string): Answer | undefined {
+export function composeAnswer(q: Analyzed, candidates: Candidate[], render: (s: string, bold?: boolean) => string, askedPage?: string): Answer | undefined {
   const units = answerUnits(q, candidates, askedPage);
   const best = Math.max(0, ...units.map((u) => u.score));
   if (best === 0) return undefined;
@@ -322,7 +352,7 @@ export function composeAnswer(q: Analyzed, candidates: Candidate[], render: (s: 
   // A chosen sentence that ends its paragraph with a colon, or a caption, brings what it introduces:
   // a command, or the whole list or table (in place of any other).
   let code: Block | undefined;
-  for (const u of prose) {
+  for (const u of [...prose].sort((a, b) => b.score - a.score)) {
     const next = u.block.introduces;
     if (!next?.length || u.block.sentences.at(-1)?.text !== u.sentence) continue;
     if (next[0]!.kind === 'code') { if (next[0]!.markdown.length <= MAX_CODE) code ??= next[0]; continue; }
@@ -331,6 +361,10 @@ export function composeAnswer(q: Analyzed, candidates: Candidate[], render: (s: 
   }
 
   const parts: string[] = [];
+  // A section that opens with the answer often says it first in its heading, as a statement
+  // ("Changes to a Gate key are not instant"): quote that heading above its first sentence.
+  const lead = prose[0] && leadHeading(q, prose[0]);
+  if (lead) parts.push(render(lead, true));
   if (prose.length) parts.push(render(prose.map((u) => u.sentence).join(' ')));
   if (code) parts.push(code.markdown);
   const caption = structured[0]?.block.caption;

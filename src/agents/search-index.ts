@@ -163,6 +163,13 @@ function linkBlocks(blocks: Block[]): Block[] {
       if (prev.text.trim().endsWith(':') || (b.kind !== 'code' && short)) prev.introduces = blocks.slice(i).filter((x, k, all) => x.group === b.group && all.slice(0, k).every((y) => y.group === b.group));
     }
   });
+  // A caption without a full stop ("Read-Write: the boxes on KuCoin’s key form") followed by a
+  // paragraph that introduces a list ("At a glance…:") introduces that list too.
+  blocks.forEach((b, i) => {
+    const next = blocks[i + 1];
+    const t = b.text.trim();
+    if (b.kind === 'paragraph' && !b.introduces && next?.kind === 'paragraph' && next.introduces && next.introduces[0]!.kind !== 'code' && t.split(/\s+/).length <= CAPTION_WORDS && !/[.?!:]$/.test(t)) b.introduces = next.introduces;
+  });
   return blocks;
 }
 

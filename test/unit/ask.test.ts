@@ -51,6 +51,23 @@ describe('questions in users’ words', () => {
   });
 });
 
+describe('answers that hold the answer', () => {
+  it('quotes a masked address whole: a full stop inside a token does not end a sentence', () => {
+    expect(answer('Why does KuCoin show my IPs with stars in the middle?').answer).toMatch(/203\.(\\\*)+\.154/);
+  });
+
+  it('quotes a heading that states the answer above the sentence under it', () => {
+    const a = answer('Are changes to a Gate key instant?');
+    expect(a.answer).toMatch(/^\*\*Changes to a Gate key are not instant\*\*\n\nGate says/);
+  });
+
+  it('brings the list a caption names through the paragraph that introduces it', () => {
+    const a = answer('kucoin read write boxes');
+    expect(a.answer).toContain('Flex Transfer');
+    expect(a.answer).toMatch(/Tick:\*\* General; Futures; Flex Transfer; Withdrawal/);
+  });
+});
+
 describe('confidence', () => {
   const json = (r: AskResult) => askJson(r) as { confidence?: number; partial?: boolean };
   it('is carried in the JSON, high for a question the docs answer fully', () => {
