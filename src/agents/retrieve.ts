@@ -248,7 +248,7 @@ export function answerUnits(q: Analyzed, candidates: Candidate[], askedPage?: st
     const factor = (1 - 0.03 * Math.min(rankNo, 10)) * (chunk.page === askedPage ? ASKED_PAGE : 1) * exchangeFit(q, chunk, askedPage);
     // Under a heading that asks the question ("Does XAPY hold my funds?"), the first thing said answers it.
     const asksIt = chunk.heading.size > 0 && coverageOf(q, chunk.heading) >= HEADING_ASKS;
-    const section = coverageOf(q, chunk.terms);
+    const section = coverageOf(q, chunk.answers);
     const firstBlock = chunk.blocks.findIndex((b) => b.kind === 'paragraph' || b.kind === 'item' || b.kind === 'row');
     // Boilerplate that many pages repeat answers best on the page it belongs to, or on the page asked on.
     const common = (shared: boolean | undefined) => (shared && chunk.page !== askedPage ? SHARED_FACTOR : 1);

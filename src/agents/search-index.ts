@@ -96,6 +96,8 @@ export interface Chunk {
   context: Set<string>;
   /** Index terms of the whole section: context and blocks. */
   terms: Set<string>;
+  /** Index terms of the section without the page's description (which sums up the whole page): what its sentences can answer. */
+  answers: Set<string>;
   /** Index terms of the section's own headings (empty for an introduction). */
   heading: Set<string>;
 }
@@ -219,6 +221,8 @@ function chunksOfPages(pages: DocPage[]): Chunk[] {
           context,
           heading: new Set(terms(s.path.join(' '))),
           terms: new Set([...context, ...blocks.flatMap((b) => [...b.terms])]),
+          // The description sums up the whole page: it says nothing about what the introduction answers.
+          answers: new Set([...context, ...blocks.flatMap((b) => (s.id === INTRO_ID && b.text === page.description ? [] : [...b.terms]))]),
         };
       })
       .filter((c) => c.blocks.length > 0);

@@ -61,6 +61,10 @@ describe('answers that hold the answer', () => {
     expect(a.answer).toMatch(/^\*\*Changes to a Gate key are not instant\*\*\n\nGate says/);
   });
 
+  it('does not answer from a page’s introduction because the page’s description mentions the topic', () => {
+    expect(answer('How do I rotate an API key without downtime?').answer).toContain('create the new one first');
+  });
+
   it('brings the list a caption names through the paragraph that introduces it', () => {
     const a = answer('kucoin read write boxes');
     expect(a.answer).toContain('Flex Transfer');
