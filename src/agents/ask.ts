@@ -114,7 +114,9 @@ export function ask(index: DocsIndex, input: { question: string; goal?: string; 
   const onTopic = ranked.filter((r) => r.coverage >= MIN_COVERAGE / 2);
   // The page asked on competes with its own sections in their own order.
   const onPage = onTopic.filter((r) => r.chunk.page === preferred && r.coverage >= MIN_COVERAGE).slice(0, MAX_ANSWER_SECTIONS);
-  const answerFrom = [...onTopic.slice(0, MAX_ANSWER_SECTIONS).map((r, rankNo) => ({ chunk: r.chunk, rankNo })), ...onPage.map((r, rankNo) => ({ chunk: r.chunk, rankNo }))]
+  // So does the page of the best section: its other sections may hold what its best one points to ("the servers below").
+  const onBest = onTopic.filter((r) => r.chunk.page === top.chunk.page && r.coverage >= MIN_COVERAGE).slice(0, MAX_ANSWER_SECTIONS);
+  const answerFrom = [onTopic.slice(0, MAX_ANSWER_SECTIONS), onPage, onBest].flatMap((list) => list.map((r, rankNo) => ({ chunk: r.chunk, rankNo })))
     .sort((a, b) => a.rankNo - b.rankNo)
     .filter((c, i, all) => all.findIndex((x) => x.chunk === c.chunk) === i);
   const composed = composeAnswer(q, answerFrom, (text, bold) => stringifyMarkdown([bold ? p(strong(text)) : p(text)]).trim(), preferred);

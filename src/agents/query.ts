@@ -20,8 +20,8 @@ export interface ParsedQuestion {
   type: QuestionType;
   /** For a quantity: whether it asks for a length of time ("how long") rather than a count. */
   duration: boolean;
-  /** For a list question, what it asks for a list of: the stem of the word after "which" ("exchang"). */
-  subject?: string;
+  /** For a list question, what it asks for a list of: the stems of the noun phrase after "which" or "what are" ("exchang"). */
+  subjects?: string[];
   concepts: Concept[];
 }
 
@@ -86,9 +86,26 @@ export function parseQuestion(text: string, thesaurus: CompiledEntry[]): ParsedQ
     else if (t.content) add({ label: t.word, groups: [[t.stem]] });
     i++;
   }
-  const after = toks.findIndex((t) => t.word.toLowerCase() === 'which');
-  const subject = after >= 0 ? toks.slice(after + 1).find((t) => t.content)?.stem : undefined;
-  return { text, type: questionType(text), duration: DURATION_QUESTION.test(text.toLowerCase()), ...(subject ? { subject } : {}), concepts };
+  const subjects = listSubjects(toks);
+  return { text, type: questionType(text), duration: DURATION_QUESTION.test(text.toLowerCase()), ...(subjects.length ? { subjects } : {}), concepts };
+}
+
+/**
+ * What a list question asks for a list of: the words of the noun phrase after "which" or
+ * "what are" ("which exchanges" → exchang; "what are XAPY’s server IP addresses" → xapi, server,
+ * ip, address), so a table whose rows are those things ("Address", "Exchange") answers it.
+ */
+function listSubjects(toks: Token[]): string[] {
+  const lower = toks.map((t) => t.word.toLowerCase());
+  let at = lower.indexOf('which');
+  if (at < 0) { const w = lower.indexOf('what'); if (w >= 0 && (lower[w + 1] === 'are' || lower[w + 1] === 'is')) at = w + 1; }
+  if (at < 0) return [];
+  const out: string[] = [];
+  for (const t of toks.slice(at + 1)) {
+    if (t.content) out.push(t.stem);
+    else if (out.length || !/^(the|a|an)$/i.test(t.word)) break;
+  }
+  return out;
 }
 
 /**

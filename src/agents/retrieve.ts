@@ -197,7 +197,7 @@ function typeBonus(q: ParsedQuestion, block: Block, traits: Traits): number {
   switch (q.type) {
     case 'quantity': return (q.duration ? traits.duration : traits.count) ? 0.2 : 0;
     // A table whose rows are the things asked for ("which exchanges" → rows by exchange) answers best.
-    case 'list': return q.subject && block.rowOf?.has(q.subject) ? 0.25 : block.kind === 'row' || block.kind === 'item' ? 0.1 : 0;
+    case 'list': return q.subjects?.some((t) => block.rowOf?.has(t)) ? 0.25 : block.kind === 'row' || block.kind === 'item' ? 0.1 : 0;
     case 'reason': return traits.reason ? 0.1 : 0;
     case 'consequence': return traits.consequence ? 0.1 : 0;
     case 'yesno': return traits.yesNo ? 0.15 : traits.negation ? 0.05 : 0;

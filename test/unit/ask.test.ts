@@ -65,6 +65,12 @@ describe('answers that hold the answer', () => {
     expect(answer('How do I rotate an API key without downtime?').answer).toContain('create the new one first');
   });
 
+  it('answers "what are …" from the table whose rows are those things, on the page of the best section', () => {
+    const a = answer('What are XAPY’s server IP addresses?');
+    expect(a.answer).toContain('192.0.2.10');
+    expect(pageOf(a.sources[0]!.url)).toBe('setup/on-crypto-exchanges/server-ips');
+  });
+
   it('brings the list a caption names through the paragraph that introduces it', () => {
     const a = answer('kucoin read write boxes');
     expect(a.answer).toContain('Flex Transfer');
