@@ -272,8 +272,8 @@ export function answerUnits(q: Analyzed, candidates: Candidate[], askedPage?: st
   });
 }
 
-/** A heading that states something ("Changes to a Gate key are not instant"), not a label or a question. */
-const isStatement = (title: string) => title.split(/\s+/).length >= 4 && !/[?:]/.test(title);
+/** A heading that states something ("Changes to a Gate key are not instant"), not a label or a question ("What XAPY does with your keys"). */
+const isStatement = (title: string) => title.split(/\s+/).length >= 4 && !/[?:]/.test(title) && !/^(what|how|why|when|where|which|who|can|does|do|is|are|should)\b/i.test(title);
 
 /** The section's own heading, when it states what the unit (its first sentence) says and asks what the question asks. */
 function leadHeading(q: Analyzed, u: Unit): string | undefined {

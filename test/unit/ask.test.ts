@@ -59,6 +59,8 @@ describe('answers that hold the answer', () => {
   it('quotes a heading that states the answer above the sentence under it', () => {
     const a = answer('Are changes to a Gate key instant?');
     expect(a.answer).toMatch(/^\*\*Changes to a Gate key are not instant\*\*\n\nGate says/);
+    // A heading that asks ("What XAPY does with your keys") is not an answer.
+    expect(answer('What does XAPY do with my keys?').answer).not.toMatch(/^\*\*What/);
   });
 
   it('does not answer from a page’s introduction because the page’s description mentions the topic', () => {
