@@ -372,7 +372,8 @@ export function composeAnswer(q: Analyzed, candidates: Candidate[], render: (s: 
   parts.push(...structuredMarkdown(structured));
   const quoted = [...prose, ...structured];
   if (quoted.length === 0) return undefined;
-  const first = [...quoted].sort((a, b) => b.score - a.score)[0]!;
+  // The answer opens with its sentences: their best one's section leads the sources, unless a list or table answers a list question.
+  const first = [...(prose.length && !(list && structured.length) ? prose : quoted)].sort((a, b) => b.score - a.score)[0]!;
   const chunksQuoted = [...new Set([first.chunk, ...[...quoted].sort(byOrder).map((u) => u.chunk)])];
   return {
     markdown: parts.join('\n\n'),

@@ -73,6 +73,13 @@ describe('answers that hold the answer', () => {
     expect(pageOf(a.sources[0]!.url)).toBe('setup/on-crypto-exchanges/server-ips');
   });
 
+  it('lists first the page whose sentence opens the answer, not the page of a table quoted below it', () => {
+    const a = answer('How do I enter XAPY’s IPs on HTX?');
+    expect(a.answer).toMatch(/^Enter them on one line, separated by commas/);
+    expect(pageOf(a.sources[0]!.url)).toBe('integration/exchanges/htx');
+    expect(pageOf(a.answerSources[0]!.url)).toBe('integration/exchanges/htx');
+  });
+
   it('brings the list a caption names through the paragraph that introduces it', () => {
     const a = answer('kucoin read write boxes');
     expect(a.answer).toContain('Flex Transfer');
