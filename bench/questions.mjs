@@ -95,7 +95,7 @@ const onTopic = [
   { q: 'What does CoinEx error 4007 mean?', page: [TS, CX], fact: 'IP Prohibited' },
   // KuCoin
   { q: 'Does KuCoin need a passphrase for the API key?', page: [K, EX], fact: 'passphrase' },
-  { q: 'Why does KuCoin show my IPs with stars in the middle?', page: [K, KEYC], fact: /203\.\\?\*\\?\*\.154|hid/ },
+  { q: 'Why does KuCoin show my IPs with stars in the middle?', page: [K, KEYC], fact: /203\.\.154/ }, // the docs' masked 203.**.154; plainAnswer drops the stars
   { q: 'after how long does kucoin delete an unused key without IPs', page: [K, README, EX], fact: '30 days' },
   { q: 'kucoin read write boxes', page: K, fact: ['Flex Transfer', 'Withdrawal'] },
   { q: 'Should I pick API Trading or Link Third-Party Applications on KuCoin?', page: K, fact: 'API Trading' },

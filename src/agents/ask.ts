@@ -5,10 +5,10 @@
  */
 import type { RootContent } from 'mdast';
 import type { Chunk, DocsIndex } from './search-index.ts';
-import { analyze, bestBlocks, composeAnswer, MIN_COVERAGE, offTopic, rank } from './retrieve.ts';
+import { analyze, bestBlocks, composeAnswer, MIN_COVERAGE, offTopic, rank, scattered } from './retrieve.ts';
 import { askUrl, EXAMPLE_GOAL, EXAMPLE_QUESTION, markdownPath } from './pages.ts';
 import { stringifyMarkdown } from './markdown.ts';
-import { code, fence, heading, link, list, p } from './mdast.ts';
+import { code, fence, heading, link, list, p, strong } from './mdast.ts';
 import { squash, terms } from './text.ts';
 import type { CompiledEntry } from './thesaurus.ts';
 import { SITE } from '../nav.ts';
@@ -96,7 +96,7 @@ export function ask(index: DocsIndex, input: { question: string; goal?: string; 
   const preferred = page === 'index' ? undefined : page;
   const ranked = rank(index, q, { headings: true, ...(preferred ? { page: preferred } : {}), ...(goal ? { goal } : {}) });
   const top = ranked[0];
-  if (!top || top.coverage < MIN_COVERAGE) return { kind: 'none', question, ...goalPart, closest: closestPages(index, `${question} ${goal ?? ''}`) };
+  if (!top || top.coverage < MIN_COVERAGE || scattered(q, ranked)) return { kind: 'none', question, ...goalPart, closest: closestPages(index, `${question} ${goal ?? ''}`) };
 
   const used = ranked.filter((r) => r.score >= top.score * 0.35 && r.coverage >= MIN_COVERAGE / 2).slice(0, MAX_EXCERPTS);
   const excerpts = used.map((r) => {
@@ -114,10 +114,12 @@ export function ask(index: DocsIndex, input: { question: string; goal?: string; 
   const onTopic = ranked.filter((r) => r.coverage >= MIN_COVERAGE / 2);
   // The page asked on competes with its own sections in their own order.
   const onPage = onTopic.filter((r) => r.chunk.page === preferred && r.coverage >= MIN_COVERAGE).slice(0, MAX_ANSWER_SECTIONS);
-  const answerFrom = [...onTopic.slice(0, MAX_ANSWER_SECTIONS).map((r, rankNo) => ({ chunk: r.chunk, rankNo })), ...onPage.map((r, rankNo) => ({ chunk: r.chunk, rankNo }))]
+  // So does the page of the best section: its other sections may hold what its best one points to ("the servers below").
+  const onBest = onTopic.filter((r) => r.chunk.page === top.chunk.page && r.coverage >= MIN_COVERAGE).slice(0, MAX_ANSWER_SECTIONS);
+  const answerFrom = [onTopic.slice(0, MAX_ANSWER_SECTIONS), onPage, onBest].flatMap((list) => list.map((r, rankNo) => ({ chunk: r.chunk, rankNo })))
     .sort((a, b) => a.rankNo - b.rankNo)
     .filter((c, i, all) => all.findIndex((x) => x.chunk === c.chunk) === i);
-  const composed = composeAnswer(q, answerFrom, (text) => stringifyMarkdown([p(text)]).trim(), preferred);
+  const composed = composeAnswer(q, answerFrom, (text, bold) => stringifyMarkdown([bold ? p(strong(text)) : p(text)]).trim(), preferred);
   const answer = composed?.markdown ?? excerpts[0]!.text;
   const answerChunks = composed?.chunks ?? [top.chunk];
   const answerSources = answerChunks.map((c) => ({ title: c.title, url: c.url }));

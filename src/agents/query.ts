@@ -20,8 +20,8 @@ export interface ParsedQuestion {
   type: QuestionType;
   /** For a quantity: whether it asks for a length of time ("how long") rather than a count. */
   duration: boolean;
-  /** For a list question, what it asks for a list of: the stem of the word after "which" ("exchang"). */
-  subject?: string;
+  /** For a list question, what it asks for a list of: the stems of the noun phrase after "which" or "what are" ("exchang"). */
+  subjects?: string[];
   concepts: Concept[];
 }
 
@@ -86,7 +86,52 @@ export function parseQuestion(text: string, thesaurus: CompiledEntry[]): ParsedQ
     else if (t.content) add({ label: t.word, groups: [[t.stem]] });
     i++;
   }
-  const after = toks.findIndex((t) => t.word.toLowerCase() === 'which');
-  const subject = after >= 0 ? toks.slice(after + 1).find((t) => t.content)?.stem : undefined;
-  return { text, type: questionType(text), duration: DURATION_QUESTION.test(text.toLowerCase()), ...(subject ? { subject } : {}), concepts };
+  const subjects = listSubjects(toks);
+  return { text, type: questionType(text), duration: DURATION_QUESTION.test(text.toLowerCase()), ...(subjects.length ? { subjects } : {}), concepts };
+}
+
+/**
+ * What a list question asks for a list of: the words of the noun phrase after "which" or
+ * "what are" ("which exchanges" → exchang; "what are XAPY’s server IP addresses" → xapi, server,
+ * ip, address), so a table whose rows are those things ("Address", "Exchange") answers it.
+ */
+function listSubjects(toks: Token[]): string[] {
+  const lower = toks.map((t) => t.word.toLowerCase());
+  let at = lower.indexOf('which');
+  if (at < 0) { const w = lower.indexOf('what'); if (w >= 0 && (lower[w + 1] === 'are' || lower[w + 1] === 'is')) at = w + 1; }
+  if (at < 0) return [];
+  const out: string[] = [];
+  for (const t of toks.slice(at + 1)) {
+    if (t.content) out.push(t.stem);
+    else if (out.length || !/^(the|a|an)$/i.test(t.word)) break;
+  }
+  return out;
+}
+
+/**
+ * What a passage can answer, read once when the index is built: whether it states a count or a
+ * length of time, gives a reason or a consequence, says yes or no, or denies something; and its
+ * length in words.
+ */
+export interface Traits { words: number; count: boolean; duration: boolean; reason: boolean; consequence: boolean; yesNo: boolean; negation: boolean }
+
+/** A count: "up to 30", "20 addresses" (not a time, a date, a code or an IP address). */
+const COUNT = /\b(up to|at most|at least|no more than|maximum of|limit of)\s+\d+|\b\d+\s+(?!(days?|hours?|minutes?|weeks?|months?|years?|seconds?)\b)[a-z]{3,}/i;
+/** A length of time: "90 days", "24 hours". */
+const DURATION = /\b\d+\s+(days?|hours?|minutes?|weeks?|months?|years?|seconds?)\b/i;
+const REASON = /\b(because|so that|so |since|otherwise|reason|that is why|which is why|means)\b/i;
+const CONSEQUENCE = /\b(then|expires?|expired|stops?|switch(es)? (it )?off|fails?|refuses?|rejects?|cannot|no longer|is deleted|deactivated|lapses?|until|after)\b/i;
+const YES_NO = /^(yes|no)\b/i;
+const NEGATION = /\b(never|not|cannot|only)\b/i;
+
+export function traitsOf(text: string): Traits {
+  return {
+    words: text.split(/\s+/).length,
+    count: COUNT.test(text),
+    duration: DURATION.test(text),
+    reason: REASON.test(text),
+    consequence: CONSEQUENCE.test(text),
+    yesNo: YES_NO.test(text),
+    negation: NEGATION.test(text),
+  };
 }

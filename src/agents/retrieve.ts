@@ -4,7 +4,7 @@
  * the docs.
  */
 import type { Block, Chunk, DocsIndex, Hit } from './search-index.ts';
-import { parseQuestion, type Concept, type ParsedQuestion } from './query.ts';
+import { parseQuestion, type Concept, type ParsedQuestion, type Traits } from './query.ts';
 import { thesaurus as defaultThesaurus, type CompiledEntry } from './thesaurus.ts';
 import { terms } from './text.ts';
 import { exchanges } from '../data/index.ts';
@@ -31,6 +31,8 @@ export interface Analyzed extends ParsedQuestion {
 export interface Ranked extends Hit {
   /** Share of the question's weight (rare words weigh more) this section matches, 0–1. */
   coverage: number;
+  /** How many of the question's concepts the section holds. */
+  held: number;
 }
 
 /** A section must match at least this share of the question's weight to count as an answer. */
@@ -44,13 +46,32 @@ const EXCHANGE_TERMS = exchanges.map((e) => new Set([...terms(e.name), ...terms(
 const namedIn = (has: (t: string) => boolean) => EXCHANGE_TERMS.flatMap((ts, i) => ([...ts].some(has) ? [i] : []));
 const chunkNamed = new WeakMap<Chunk, number[]>();
 
+/** The exchanges a section is about, by its page title and headings. */
+function exchangesOf(chunk: Chunk): number[] {
+  let own = chunkNamed.get(chunk);
+  if (!own) chunkNamed.set(chunk, (own = namedIn((t) => chunk.context.has(t))));
+  return own;
+}
+
 /** Is this section (by its page title and headings) about exchanges other than the ones the question names? */
 function aboutOtherExchange(q: Analyzed, chunk: Chunk): boolean {
   if (q.named.length === 0) return false;
-  let own = chunkNamed.get(chunk);
-  if (!own) chunkNamed.set(chunk, (own = namedIn((t) => chunk.context.has(t))));
+  const own = exchangesOf(chunk);
   return own.length > 0 && !own.some((i) => q.named.includes(i));
 }
+
+/**
+ * How well a section fits the exchanges the question names: half as well when it is about another
+ * one; and, for a question that names none, a little less well when it is about a single exchange
+ * (a question about keys in general is answered by the general pages before one exchange's guide,
+ * unless it is asked on that guide).
+ */
+function exchangeFit(q: Analyzed, chunk: Chunk, askedPage: string | undefined): number {
+  if (q.named.length) return aboutOtherExchange(q, chunk) ? OTHER_EXCHANGE : 1;
+  // Asked on an exchange's guide, a question is about that exchange.
+  return chunk.page !== askedPage && exchangesOf(chunk).length === 1 ? ONE_EXCHANGE : 1;
+}
+const ONE_EXCHANGE = 0.85;
 const GOAL_BOOST = 1;
 const HEADING_RANK = 0.5;
 
@@ -93,11 +114,31 @@ export function offTopic(index: DocsIndex, q: ParsedQuestion): boolean {
 
 const matches = (c: Concept, has: (t: string) => boolean) => c.groups.some((g) => g.every(has));
 
-/** Share of the question's weight whose concepts a text holds, 0–1. */
-export function coverageIn(q: Analyzed, has: (t: string) => boolean): number {
+/** Does a text with these term sets (its own, its context, a caption) hold the concept in one of its wordings? */
+function holds(c: Concept, a: Set<string>, b?: Set<string>, d?: Set<string>): boolean {
+  for (const g of c.groups) {
+    let all = true;
+    for (const t of g) if (!(a.has(t) || b?.has(t) || d?.has(t))) { all = false; break; }
+    if (all) return true;
+  }
+  return false;
+}
+
+/** The most of the question's concepts that any one ranked section holds together. */
+export const conceptsTogether = (ranked: Ranked[]): number => ranked.reduce((most, r) => Math.max(most, r.held), 0);
+
+/**
+ * A question of two or more concepts is about something else when no section holds two of them
+ * together, however well one word matches: "the capital of Australia" meets "capitals" in a
+ * passphrase tip and "Australia" in OKX's regional domains, never in one place.
+ */
+export const scattered = (q: ParsedQuestion, ranked: Ranked[]): boolean => q.concepts.length >= 2 && conceptsTogether(ranked) < 2;
+
+/** Share of the question's weight whose concepts a text with these term sets holds, 0–1. */
+export function coverageOf(q: Analyzed, a: Set<string>, b?: Set<string>, d?: Set<string>): number {
   if (q.total === 0) return 0;
   let sum = 0;
-  q.concepts.forEach((c, i) => { if (matches(c, has)) sum += q.weights[i]!; });
+  for (let i = 0; i < q.concepts.length; i++) if (holds(q.concepts[i]!, a, b, d)) sum += q.weights[i]!;
   return sum / q.total;
 }
 
@@ -118,17 +159,22 @@ export function rank(index: DocsIndex, question: string | Analyzed, options: Ran
   return index
     .queryTerms(q.searchTerms)
     .map((hit) => {
-      const coverage = coverageIn(q, (t) => hit.chunk.terms.has(t));
+      let weight = 0;
+      let held = 0;
+      for (let i = 0; i < q.concepts.length; i++) if (holds(q.concepts[i]!, hit.chunk.terms)) { weight += q.weights[i]!; held++; }
+      const coverage = q.total ? weight / q.total : 0;
       // Coverage first: full-text relevance, compressed, breaks ties between sections that cover as much.
       let score = hit.score * (0.25 + coverage) ** 2;
       // A section whose own headings ask the question ("What XAPY does with your keys") ranks higher.
-      if (options.headings && hit.chunk.heading.size) score *= 1 + HEADING_RANK * coverageIn(q, (t) => hit.chunk.heading.has(t));
+      if (options.headings && hit.chunk.heading.size) score *= 1 + HEADING_RANK * coverageOf(q, hit.chunk.heading);
       score *= 1 + GOAL_BOOST * (goalScores.get(hit.chunk.key) ?? 0);
       if (options.page && hit.chunk.page === options.page && coverage >= MIN_COVERAGE) score *= PAGE_BOOST;
-      if (aboutOtherExchange(q, hit.chunk)) score *= OTHER_EXCHANGE;
-      return { ...hit, coverage, score };
+      score *= exchangeFit(q, hit.chunk, options.page);
+      return { ...hit, coverage, held, score };
     })
-    .sort((a, b) => b.score - a.score || a.chunk.key.localeCompare(b.chunk.key));
+    // Ties (sections that match only through their page's title) keep a fixed order; a plain code-point
+    // comparison, as localeCompare on every tie costs milliseconds per question.
+    .sort((a, b) => b.score - a.score || (a.chunk.key < b.chunk.key ? -1 : a.chunk.key > b.chunk.key ? 1 : 0));
 }
 
 // ---------------------------------------------------------------- answer units
@@ -147,24 +193,14 @@ export interface Unit {
   order: [number, number, number];
 }
 
-/** A count: "up to 30", "20 addresses" (not a time, a date, a code or an IP address). */
-const COUNT = /\b(up to|at most|at least|no more than|maximum of|limit of)\s+\d+|\b\d+\s+(?!(days?|hours?|minutes?|weeks?|months?|years?|seconds?)\b)[a-z]{3,}/i;
-/** A length of time: "90 days", "24 hours". */
-const DURATION = /\b\d+\s+(days?|hours?|minutes?|weeks?|months?|years?|seconds?)\b/i;
-const REASON = /\b(because|so that|so |since|otherwise|reason|that is why|which is why|means)\b/i;
-const CONSEQUENCE = /\b(then|expires?|expired|stops?|switch(es)? (it )?off|fails?|refuses?|rejects?|cannot|no longer|is deleted|deactivated|lapses?|until|after)\b/i;
-const YES_NO = /^(yes|no)\b/i;
-const NEGATION = /\b(never|not|cannot|only)\b/i;
-
-function typeBonus(q: ParsedQuestion, unit: { block: Block; text: string }): number {
-  const { type, duration } = q;
-  switch (type) {
-    case 'quantity': return (duration ? DURATION : COUNT).test(unit.text) ? 0.2 : 0;
+function typeBonus(q: ParsedQuestion, block: Block, traits: Traits): number {
+  switch (q.type) {
+    case 'quantity': return (q.duration ? traits.duration : traits.count) ? 0.2 : 0;
     // A table whose rows are the things asked for ("which exchanges" → rows by exchange) answers best.
-    case 'list': return q.subject && unit.block.rowOf?.has(q.subject) ? 0.25 : unit.block.kind === 'row' || unit.block.kind === 'item' ? 0.1 : 0;
-    case 'reason': return REASON.test(unit.text) ? 0.1 : 0;
-    case 'consequence': return CONSEQUENCE.test(unit.text) ? 0.1 : 0;
-    case 'yesno': return YES_NO.test(unit.text) ? 0.15 : NEGATION.test(unit.text) ? 0.05 : 0;
+    case 'list': return q.subjects?.some((t) => block.rowOf?.has(t)) ? 0.25 : block.kind === 'row' || block.kind === 'item' ? 0.1 : 0;
+    case 'reason': return traits.reason ? 0.1 : 0;
+    case 'consequence': return traits.consequence ? 0.1 : 0;
+    case 'yesno': return traits.yesNo ? 0.15 : traits.negation ? 0.05 : 0;
     default: return 0;
   }
 }
@@ -181,13 +217,19 @@ const ALONE = 0.2;
 const IN_SECTION = 0.5;
 
 /** How well one unit answers: its coverage read in context, alone and in its section, and what the question type wants. */
-function scoreUnit(q: Analyzed, chunk: Chunk, block: Block, own: Set<string>, text: string, section: number) {
-  const caption = block.caption?.terms;
-  const inContext = coverageIn(q, (t) => own.has(t) || chunk.context.has(t) || !!caption?.has(t));
-  const alone = coverageIn(q, (t) => own.has(t));
-  const length = text.split(/\s+/).length;
-  const long = 1 - Math.min(0.25, Math.max(0, length - LONG_UNIT) / 250);
-  return { coverage: inContext, score: (IN_CONTEXT * inContext + ALONE * alone + IN_SECTION * section + typeBonus(q, { block, text })) * long };
+function scoreUnit(q: Analyzed, chunk: Chunk, block: Block, own: Set<string>, traits: Traits, section: number) {
+  const inContext = coverageOf(q, own, chunk.context, block.caption?.terms);
+  const alone = coverageOf(q, own);
+  const long = 1 - Math.min(0.25, Math.max(0, traits.words - LONG_UNIT) / 250);
+  return { coverage: inContext, score: (IN_CONTEXT * inContext + ALONE * alone + IN_SECTION * section + typeBonus(q, block, traits)) * long };
+}
+
+const codeTerms = new WeakMap<Set<string>, Set<string>>();
+/** A sentence's terms with those of the command it introduces, made once per sentence. */
+function withCode(own: Set<string>, code: Block): Set<string> {
+  let both = codeTerms.get(own);
+  if (!both) codeTerms.set(own, (both = new Set([...own, ...code.terms])));
+  return both;
 }
 
 /** A section to take answer units from, with its rank in the results. */
@@ -203,31 +245,42 @@ const SHARED_FACTOR = 0.85;
 /** Every answer unit of the given sections, scored; lower-ranked sections count a little less. */
 export function answerUnits(q: Analyzed, candidates: Candidate[], askedPage?: string): Unit[] {
   return candidates.flatMap(({ chunk, rankNo }) => {
-    const factor = (1 - 0.03 * Math.min(rankNo, 10)) * (chunk.page === askedPage ? ASKED_PAGE : 1) * (aboutOtherExchange(q, chunk) ? OTHER_EXCHANGE : 1);
+    const factor = (1 - 0.03 * Math.min(rankNo, 10)) * (chunk.page === askedPage ? ASKED_PAGE : 1) * exchangeFit(q, chunk, askedPage);
     // Under a heading that asks the question ("Does XAPY hold my funds?"), the first thing said answers it.
-    const asksIt = chunk.heading.size > 0 && coverageIn(q, (t) => chunk.heading.has(t)) >= HEADING_ASKS;
-    const section = coverageIn(q, (t) => chunk.terms.has(t));
+    const asksIt = chunk.heading.size > 0 && coverageOf(q, chunk.heading) >= HEADING_ASKS;
+    const section = coverageOf(q, chunk.answers);
     const firstBlock = chunk.blocks.findIndex((b) => b.kind === 'paragraph' || b.kind === 'item' || b.kind === 'row');
     // Boilerplate that many pages repeat answers best on the page it belongs to, or on the page asked on.
     const common = (shared: boolean | undefined) => (shared && chunk.page !== askedPage ? SHARED_FACTOR : 1);
     const lead = (blockNo: number, k: number) => (asksIt && blockNo === firstBlock && k === 0 ? LEAD_BONUS : 0);
     return chunk.blocks.flatMap((block, blockNo): Unit[] => {
       if (block.kind === 'paragraph') {
-        return block.sentences.map(({ text, terms: own, shared }, k) => {
+        return block.sentences.map(({ text, terms: own, traits, shared }, k) => {
           // The sentence that introduces a command is read together with it.
           const next = block.introduces?.[0];
           const code = k === block.sentences.length - 1 && next?.kind === 'code' && next.markdown.length <= MAX_CODE ? next : undefined;
-          const s = scoreUnit(q, chunk, block, code ? new Set([...own, ...code.terms]) : own, text, section);
+          const s = scoreUnit(q, chunk, block, code ? withCode(own, code) : own, traits, section);
           return { chunk, block, sentence: text, terms: own, score: (s.score + lead(blockNo, k)) * factor * common(shared), coverage: s.coverage, order: [rankNo, blockNo, k] };
         });
       }
       if (block.kind === 'item' || block.kind === 'row') {
-        const s = scoreUnit(q, chunk, block, block.terms, block.text, section);
+        const s = scoreUnit(q, chunk, block, block.terms, block.traits, section);
         return [{ chunk, block, terms: block.terms, score: (s.score + lead(blockNo, 0)) * factor * common(block.shared), coverage: s.coverage, order: [rankNo, blockNo, 0] }];
       }
       return [];
     });
   });
+}
+
+/** A heading that states something ("Changes to a Gate key are not instant"), not a label or a question ("What XAPY does with your keys"). */
+const isStatement = (title: string) => title.split(/\s+/).length >= 4 && !/[?:]/.test(title) && !/^(what|how|why|when|where|which|who|can|does|do|is|are|should)\b/i.test(title);
+
+/** The section's own heading, when it states what the unit (its first sentence) says and asks what the question asks. */
+function leadHeading(q: Analyzed, u: Unit): string | undefined {
+  const title = u.chunk.path.at(-1);
+  if (!title || !isStatement(title) || u.order[2] !== 0) return undefined;
+  const first = u.chunk.blocks.findIndex((b) => b.kind === 'paragraph');
+  return u.order[1] === first && coverageOf(q, u.chunk.heading) >= HEADING_ASKS ? title : undefined;
 }
 
 export interface Answer {
@@ -262,7 +315,7 @@ function structuredMarkdown(units: Unit[]): string[] {
  * items or rows answer it (all of those that do, for a "which" question), in reading order. A
  * sentence that ends with a colon brings the block it introduces (a command, a list, a table).
  */
-export function composeAnswer(q: Analyzed, candidates: Candidate[], render: (s: string) => string, askedPage?: string): Answer | undefined {
+export function composeAnswer(q: Analyzed, candidates: Candidate[], render: (s: string, bold?: boolean) => string, askedPage?: string): Answer | undefined {
   const units = answerUnits(q, candidates, askedPage);
   const best = Math.max(0, ...units.map((u) => u.score));
   if (best === 0) return undefined;
@@ -299,7 +352,7 @@ export function composeAnswer(q: Analyzed, candidates: Candidate[], render: (s: 
   // A chosen sentence that ends its paragraph with a colon, or a caption, brings what it introduces:
   // a command, or the whole list or table (in place of any other).
   let code: Block | undefined;
-  for (const u of prose) {
+  for (const u of [...prose].sort((a, b) => b.score - a.score)) {
     const next = u.block.introduces;
     if (!next?.length || u.block.sentences.at(-1)?.text !== u.sentence) continue;
     if (next[0]!.kind === 'code') { if (next[0]!.markdown.length <= MAX_CODE) code ??= next[0]; continue; }
@@ -308,6 +361,10 @@ export function composeAnswer(q: Analyzed, candidates: Candidate[], render: (s: 
   }
 
   const parts: string[] = [];
+  // A section that opens with the answer often says it first in its heading, as a statement
+  // ("Changes to a Gate key are not instant"): quote that heading above its first sentence.
+  const lead = prose[0] && leadHeading(q, prose[0]);
+  if (lead) parts.push(render(lead, true));
   if (prose.length) parts.push(render(prose.map((u) => u.sentence).join(' ')));
   if (code) parts.push(code.markdown);
   const caption = structured[0]?.block.caption;
@@ -315,7 +372,8 @@ export function composeAnswer(q: Analyzed, candidates: Candidate[], render: (s: 
   parts.push(...structuredMarkdown(structured));
   const quoted = [...prose, ...structured];
   if (quoted.length === 0) return undefined;
-  const first = [...quoted].sort((a, b) => b.score - a.score)[0]!;
+  // The answer opens with its sentences: their best one's section leads the sources, unless a list or table answers a list question.
+  const first = [...(prose.length && !(list && structured.length) ? prose : quoted)].sort((a, b) => b.score - a.score)[0]!;
   const chunksQuoted = [...new Set([first.chunk, ...[...quoted].sort(byOrder).map((u) => u.chunk)])];
   return {
     markdown: parts.join('\n\n'),
@@ -327,7 +385,7 @@ export function composeAnswer(q: Analyzed, candidates: Candidate[], render: (s: 
 
 /** The one or two blocks of a section that best match the question, in page order (for excerpts). */
 export function bestBlocks(q: Analyzed, chunk: Chunk): Block[] {
-  const scored = chunk.blocks.map((b, i) => ({ b, i, s: scoreUnit(q, chunk, b, b.terms, b.text, 0).score }));
+  const scored = chunk.blocks.map((b, i) => ({ b, i, s: scoreUnit(q, chunk, b, b.terms, b.traits, 0).score }));
   const best = Math.max(...scored.map((x) => x.s));
   if (best === 0) return chunk.blocks.slice(0, 1);
   return scored

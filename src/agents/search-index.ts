@@ -10,6 +10,7 @@ import { link, p } from './mdast.ts';
 import { INTRO_ID, ownBlocks } from './sections.ts';
 import { markdownPath, pageTwin, type DocPage } from './pages.ts';
 import { processTerm, sentences, terms, words } from './text.ts';
+import { traitsOf, type Traits } from './query.ts';
 import { SITE } from '../nav.ts';
 
 /** The smallest quotable piece of a section: a paragraph, a list item, a table, a code block. */
@@ -38,8 +39,10 @@ export interface Block {
   introduces?: Block[];
   /** Index terms of the text, computed once. */
   terms: Set<string>;
-  /** For prose: its sentences of four words or more, each with its terms, and whether three or more pages say it word for word. */
-  sentences: { text: string; terms: Set<string>; shared?: boolean }[];
+  /** What the text can answer (a count, a reason…), computed once. */
+  traits: Traits;
+  /** For prose: its sentences of four words or more, each with its terms and traits, and whether three or more pages say it word for word. */
+  sentences: { text: string; terms: Set<string>; traits: Traits; shared?: boolean }[];
   /** Whether three or more pages hold this block word for word (boilerplate such as a checker's description). */
   shared?: boolean;
 }
@@ -57,7 +60,8 @@ function block(node: RootContent, text: string, prose: boolean, kind: Block['kin
     text,
     prose,
     terms: new Set(terms(text)),
-    sentences: prose ? answerSentences(text).map((t) => ({ text: t, terms: new Set(terms(t)) })) : [],
+    traits: traitsOf(text),
+    sentences: prose ? answerSentences(text).map((t) => ({ text: t, terms: new Set(terms(t)), traits: traitsOf(t) })) : [],
   };
 }
 
@@ -92,6 +96,8 @@ export interface Chunk {
   context: Set<string>;
   /** Index terms of the whole section: context and blocks. */
   terms: Set<string>;
+  /** Index terms of the section without the page's description (which sums up the whole page): what its sentences can answer. */
+  answers: Set<string>;
   /** Index terms of the section's own headings (empty for an introduction). */
   heading: Set<string>;
 }
@@ -159,6 +165,13 @@ function linkBlocks(blocks: Block[]): Block[] {
       if (prev.text.trim().endsWith(':') || (b.kind !== 'code' && short)) prev.introduces = blocks.slice(i).filter((x, k, all) => x.group === b.group && all.slice(0, k).every((y) => y.group === b.group));
     }
   });
+  // A caption without a full stop ("Read-Write: the boxes on KuCoin’s key form") followed by a
+  // paragraph that introduces a list ("At a glance…:") introduces that list too.
+  blocks.forEach((b, i) => {
+    const next = blocks[i + 1];
+    const t = b.text.trim();
+    if (b.kind === 'paragraph' && !b.introduces && next?.kind === 'paragraph' && next.introduces && next.introduces[0]!.kind !== 'code' && t.split(/\s+/).length <= CAPTION_WORDS && !/[.?!:]$/.test(t)) b.introduces = next.introduces;
+  });
   return blocks;
 }
 
@@ -208,6 +221,8 @@ function chunksOfPages(pages: DocPage[]): Chunk[] {
           context,
           heading: new Set(terms(s.path.join(' '))),
           terms: new Set([...context, ...blocks.flatMap((b) => [...b.terms])]),
+          // The description sums up the whole page: it says nothing about what the introduction answers.
+          answers: new Set([...context, ...blocks.flatMap((b) => (s.id === INTRO_ID && b.text === page.description ? [] : [...b.terms]))]),
         };
       })
       .filter((c) => c.blocks.length > 0);
@@ -291,16 +306,34 @@ export class DocsIndex {
     return hit ?? undefined;
   }
 
-  /** Sections matching any of the given index terms, scored by BM25 (title and heading matches count more). */
+  /** Each term's sections with their BM25 scores: a term's scores never change, so each is searched once. */
+  private readonly termHits = new Map<string, SearchResult[]>();
+
+  private hitsOf(term: string): SearchResult[] {
+    let hits = this.termHits.get(term);
+    if (!hits) {
+      hits = this.search.search(term, { boost: { title: 1.5, heading: 3, text: 1 }, tokenize: (s) => [s], processTerm: (t) => t });
+      if (this.termHits.size < 50_000) this.termHits.set(term, hits);
+    }
+    return hits;
+  }
+
+  /**
+   * Sections matching any of the given index terms, scored by BM25 (title and heading matches
+   * count more), as MiniSearch scores an OR query: the sum of the terms' scores times the number of
+   * terms matched.
+   */
   queryTerms(list: string[]): Hit[] {
-    if (list.length === 0) return [];
-    const results: SearchResult[] = this.search.search(list.join(' '), {
-      boost: { title: 1.5, heading: 3, text: 1 },
-      tokenize: (s) => s.split(' '),
-      processTerm: (t) => t,
-      combineWith: 'OR',
-    });
-    return results.map((r) => ({ chunk: this.byKey.get(r.id as string)!, score: r.score, matched: [...new Set(r.queryTerms)] }));
+    const found = new Map<string, { sum: number; matched: string[] }>();
+    for (const term of new Set(list)) {
+      for (const r of this.hitsOf(term)) {
+        const f = found.get(r.id as string);
+        if (f) { f.sum += r.score; f.matched.push(term); } else found.set(r.id as string, { sum: r.score, matched: [term] });
+      }
+    }
+    const hits: Hit[] = [];
+    for (const [key, { sum, matched }] of found) hits.push({ chunk: this.byKey.get(key)!, score: sum * matched.length, matched });
+    return hits.sort((a, b) => b.score - a.score);
   }
 
   query(text: string, options: QueryOptions = {}): Hit[] {

@@ -49,14 +49,17 @@ export function terms(text: string): string[] {
   return [...out];
 }
 
-/** The sentences of a plain-text passage, trimmed, without empty ones. */
+/**
+ * The sentences of a plain-text passage, trimmed, without empty ones. A break with no space after
+ * it is inside a token, not between sentences ("203.**.**.154", "v2.0"): the pieces stay together.
+ */
 export function sentences(text: string): string[] {
-  const out: string[] = [];
-  for (const s of SENTENCE.segment(text)) {
-    const v = s.segment.replace(/\s+/g, ' ').trim();
-    if (v) out.push(v);
+  const raw: string[] = [];
+  for (const { segment } of SENTENCE.segment(text)) {
+    if (raw.length && !/\s$/.test(raw.at(-1)!)) raw[raw.length - 1] += segment;
+    else raw.push(segment);
   }
-  return out;
+  return raw.map((s) => s.replace(/\s+/g, ' ').trim()).filter(Boolean);
 }
 
 /** Whitespace collapsed to single spaces and trimmed. */

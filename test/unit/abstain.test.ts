@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { docsIndex } from '../helpers/docs-pages';
 import { ask } from '../../src/agents/ask';
-import { analyze, MAX_UNKNOWN_SHARE, offTopic, unknownConcepts } from '../../src/agents/retrieve';
+import { analyze, conceptsTogether, MAX_UNKNOWN_SHARE, offTopic, rank, unknownConcepts } from '../../src/agents/retrieve';
 
 const index = docsIndex();
 
@@ -24,6 +24,23 @@ describe('off-topic questions', () => {
 
   it('names the words the docs never use', () => {
     expect(unknownConcepts(index, analyze(index, 'Should I buy Ethereum now?'))).toEqual(['Ethereum']);
+  });
+});
+
+describe('questions whose words the docs use, but never together', () => {
+  // Every word is in the docs ("Australia" in OKX's regional domains, "flag" and "capitals" elsewhere),
+  // yet no section holds two of them: nothing there is about the question.
+  it.each(['What colour is the Australia flag?', 'How many capitals are there in the world?'])('refuses %j', (question) => {
+    const q = analyze(index, question);
+    expect(unknownConcepts(index, q)).toEqual([]);
+    expect(conceptsTogether(rank(index, q))).toBe(1);
+    expect(ask(index, { question, page: 'index' }).kind).toBe('none');
+  });
+
+  it('still answers a two-word question whose words meet in one section', () => {
+    const question = 'okx passphrase';
+    expect(conceptsTogether(rank(index, question))).toBe(2);
+    expect(ask(index, { question, page: 'index' }).kind).toBe('answer');
   });
 });
 

@@ -51,6 +51,42 @@ describe('questions in users’ words', () => {
   });
 });
 
+describe('answers that hold the answer', () => {
+  it('quotes a masked address whole: a full stop inside a token does not end a sentence', () => {
+    expect(answer('Why does KuCoin show my IPs with stars in the middle?').answer).toMatch(/203\.(\\\*)+\.154/);
+  });
+
+  it('quotes a heading that states the answer above the sentence under it', () => {
+    const a = answer('Are changes to a Gate key instant?');
+    expect(a.answer).toMatch(/^\*\*Changes to a Gate key are not instant\*\*\n\nGate says/);
+    // A heading that asks ("What XAPY does with your keys") is not an answer.
+    expect(answer('What does XAPY do with my keys?').answer).not.toMatch(/^\*\*What/);
+  });
+
+  it('does not answer from a page’s introduction because the page’s description mentions the topic', () => {
+    expect(answer('How do I rotate an API key without downtime?').answer).toContain('create the new one first');
+  });
+
+  it('answers "what are …" from the table whose rows are those things, on the page of the best section', () => {
+    const a = answer('What are XAPY’s server IP addresses?');
+    expect(a.answer).toContain('192.0.2.10');
+    expect(pageOf(a.sources[0]!.url)).toBe('setup/on-crypto-exchanges/server-ips');
+  });
+
+  it('lists first the page whose sentence opens the answer, not the page of a table quoted below it', () => {
+    const a = answer('How do I enter XAPY’s IPs on HTX?');
+    expect(a.answer).toMatch(/^Enter them on one line, separated by commas/);
+    expect(pageOf(a.sources[0]!.url)).toBe('integration/exchanges/htx');
+    expect(pageOf(a.answerSources[0]!.url)).toBe('integration/exchanges/htx');
+  });
+
+  it('brings the list a caption names through the paragraph that introduces it', () => {
+    const a = answer('kucoin read write boxes');
+    expect(a.answer).toContain('Flex Transfer');
+    expect(a.answer).toMatch(/Tick:\*\* General; Futures; Flex Transfer; Withdrawal/);
+  });
+});
+
 describe('confidence', () => {
   const json = (r: AskResult) => askJson(r) as { confidence?: number; partial?: boolean };
   it('is carried in the JSON, high for a question the docs answer fully', () => {
