@@ -30,14 +30,25 @@ const TYPES: [QuestionType, RegExp][] = [
   ['consequence', /\bwhat happens\b|\bwhat (will|would) happen\b|\bwhat if\b|\bhappens? (if|when|to)\b/],
   ['quantity', /\bhow (many|much|long|often|soon)\b|\bmax(imum)?\b|\bmin(imum)?\b|\bnumber of\b|\blimit\b|\bat most\b/],
   ['list', /\bwhich\b|\bwhat are\b|\blist (of|the)\b/],
-  ['yesno', /^(can|could|does|do|is|are|should|will|would|may|must|am|has|have)\b/],
 ];
+const YES_NO_QUESTION = /^(can|could|does|do|is|are|should|will|would|may|must|am|has|have)\b/;
 
 const DURATION_QUESTION = /\bhow (long|soon|often)\b|\bafter how\b|\bwhen does\b/;
 
+/**
+ * The question's type is given by its first cue: "which exchanges limit withdrawals" asks for a
+ * list (the later "limit" is a verb, not a quantity), "what is the maximum" for a quantity.
+ */
 export function questionType(text: string): QuestionType {
   const t = text.toLowerCase().replace(/[’']/g, "'").trim();
-  return TYPES.find(([, re]) => re.test(t))?.[0] ?? 'other';
+  let type: QuestionType = 'other';
+  let at = Infinity;
+  for (const [name, re] of TYPES) {
+    const m = re.exec(t);
+    if (m && m.index < at) { at = m.index; type = name; }
+  }
+  // "Is there a limit …?" asks for the limit: a yes-or-no opening counts only when no other cue follows.
+  return type === 'other' && YES_NO_QUESTION.test(t) ? 'yesno' : type;
 }
 
 interface Token { word: string; stem: string; content: boolean }

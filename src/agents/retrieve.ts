@@ -71,7 +71,7 @@ function exchangeFit(q: Analyzed, chunk: Chunk, askedPage: string | undefined): 
   // Asked on an exchange's guide, a question is about that exchange.
   return chunk.page !== askedPage && exchangesOf(chunk).length === 1 ? ONE_EXCHANGE : 1;
 }
-const ONE_EXCHANGE = 0.85;
+const ONE_EXCHANGE = 0.75;
 const GOAL_BOOST = 1;
 const HEADING_RANK = 0.5;
 

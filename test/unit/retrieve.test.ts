@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { docsIndex } from '../helpers/docs-pages';
 import { ask } from '../../src/agents/ask';
 import { exchangeIds } from '../../src/data/index';
+import { questionType } from '../../src/agents/query';
 
 const index = docsIndex();
 
@@ -20,5 +21,33 @@ describe('a question that names an exchange', () => {
     const others = exchangeIds.filter((id) => id !== exchange);
     for (const s of r.answerSources) for (const id of others) expect(s.url).not.toContain(`/integration/exchanges/${id}.md`);
     expect(r.answer).toContain(fact);
+  });
+});
+
+describe('a question that names no exchange', () => {
+  it('is answered from the general page before any one exchange’s guide', () => {
+    const r = ask(index, { question: 'Do I need to enable spot, margin or options trading?', page: 'index' });
+    expect(r.kind).toBe('answer');
+    if (r.kind !== 'answer') return;
+    expect(r.sources[0]!.url).toContain('/integration/generate-api-key.md');
+    expect(r.answer).toMatch(/not needed/i);
+  });
+});
+
+describe('the type of a question comes from its first cue', () => {
+  it('reads "which exchanges limit …" as a list question and quotes the exchanges, not a quantity', () => {
+    const r = ask(index, { question: 'Which exchanges limit API withdrawals to the whitelist?', page: 'index' });
+    expect(r.kind).toBe('answer');
+    if (r.kind !== 'answer') return;
+    for (const name of ['Bitget', 'Bybit', 'OKX']) expect(r.answer).toContain(name);
+  });
+
+  it.each([
+    ['Which exchanges limit API withdrawals to the whitelist?', 'list'],
+    ['What is the maximum number of IP addresses for a Binance API key?', 'quantity'],
+    ['Is there a limit on IP addresses per key?', 'quantity'],
+    ['Does Gate accept IPv6 addresses in the IP whitelist?', 'yesno'],
+  ])('%j is a %s question', (question, type) => {
+    expect(questionType(question)).toBe(type);
   });
 });
