@@ -82,6 +82,9 @@ function parseAddress(input: string, text: string): Classified {
   if (text.includes(':')) {
     if (text.includes('%')) return { entry: invalid(input, 'an IPv6 zone such as “%eth0” only has meaning on one machine; remove it') };
     if (/^[\d.]+:\d+$/.test(text)) return { entry: invalid(input, 'it has a port number; exchanges want the address alone, without “:port”') };
+    // The longest IPv6 text is 45 characters (eight full groups, the last two written as IPv4);
+    // a longer token is not one, and ipaddr.js would take time that grows faster than its length.
+    if (text.length > 45) return { entry: invalid(input, 'it is not a valid IPv6 address') };
     let address: ipaddr.IPv6;
     try {
       const parts = hexIpv6(text);

@@ -54,6 +54,8 @@ describe('reading a pasted list', () => {
     expect(parseEntry('2001:0DB8:0:0:0:0:0:1')).toEqual({ input: '2001:0DB8:0:0:0:0:0:1', kind: 'ipv6', normalized: '2001:db8::1' });
     expect(parseEntry('::ffff:192.0.2.1')).toMatchObject({ kind: 'ipv4', normalized: '192.0.2.1' });
     expect(parseEntry('64:ff9b::192.0.2.1')).toMatchObject({ kind: 'ipv6', normalized: '64:ff9b::c000:201' });
+    // The longest way to write an IPv6 address (45 characters) is still read.
+    expect(parseEntry('0000:0000:0000:0000:0000:ffff:192.168.100.200')).toMatchObject({ kind: 'ipv4', normalized: '192.168.100.200' });
     expect(parseEntry('203.0.113.77/24')).toMatchObject({ kind: 'ipv4-range', normalized: '203.0.113.0/24' });
     expect(parseEntry('2001:db8:1::/48')).toMatchObject({ kind: 'ipv6-range', normalized: '2001:db8:1::/48' });
     expect(parseEntry('0.0.0.0/0')).toMatchObject({ kind: 'any' });
@@ -84,6 +86,7 @@ describe('invalid entries say which and why', () => {
     ['https://8.8.4.4/', /URL/],
     ['fe80::1%eth0', /zone/],
     ['2606:4700:::1', /not a valid IPv6/],
+    ['2001:0db8:0000:0000:0000:0000:0000:0001:0000:1', /not a valid IPv6/],
     ['hello!', /not an IP address/],
   ])('%s is refused: %s', (input, reason) => {
     const report = checkIps(`${ALL}, ${input}`, ctx());
