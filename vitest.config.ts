@@ -4,24 +4,34 @@ import { defineConfig } from 'vitest/config';
 //  unit    – pure rules, data and agent modules; no build needed (`npm run test:unit`).
 //  site    – the built server over HTTP (pages, Markdown twins, llms.txt, API).
 //  browser – Chromium driving the built site (widgets, keyboard, privacy).
+//  timing  – properties that compare two timings (linear time on hostile pastes): they run in a
+//            group of their own, one file at a time, with nothing else of the run beside them,
+//            and collect garbage before each timed run (--expose-gc), since both distort a timing.
+//
+// Speed: the browser tests are CPU-bound (Chromium's page loads and axe-core), so on a 2-core
+// machine one file runs at a time (TEST_WORKERS raises it on a bigger machine), and the long
+// files mark their tests concurrent: up to `maxConcurrency` pages at once in the file's browser,
+// each page in a window of its own, which keeps both cores busy. More files at once only made
+// every test slower and some time out.
 export default defineConfig({
   test: {
     reporters: ['default', './test/helpers/summary-reporter.ts'],
+    maxWorkers: Number(process.env.TEST_WORKERS ?? 1),
     projects: [
       { test: { name: 'unit', include: ['test/unit/**/*.test.ts'] } },
-      { test: { name: 'site', include: ['test/site/**/*.test.ts'], globalSetup: ['test/helpers/server-setup.ts'] } },
+      // A request to the built server can wait while browsers use both cores: 15 s, not vitest's 5 s.
+      { test: { name: 'site', include: ['test/site/**/*.test.ts'], globalSetup: ['test/helpers/server-setup.ts'], testTimeout: 15_000 } },
       {
         test: {
           name: 'browser',
           include: ['test/browser/**/*.test.ts'],
           globalSetup: ['test/helpers/server-setup.ts'],
-          testTimeout: 30_000,
+          testTimeout: 60_000,
           hookTimeout: 60_000,
-          fileParallelism: false,
-          // Tests marked concurrent (the CSP check) run this many pages at once in the file's browser.
           maxConcurrency: 3,
         },
       },
+      { test: { name: 'timing', include: ['test/timing/**/*.test.ts'], fileParallelism: false, sequence: { groupOrder: 1 }, execArgv: ['--expose-gc'] } },
     ],
   },
 });

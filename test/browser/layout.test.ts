@@ -5,9 +5,9 @@
  * Measured in Chromium with the fonts the machine has (CI installs fonts-noto-core, the fonts
  * many Android phones use), because text metrics decide where lines wrap and what shifts.
  */
-import { describe, expect, inject, it } from 'vitest';
+import { describe, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { chromiumPath, useBrowser } from '../helpers/chromium.ts';
+import { chromiumPath, useConcurrentPages } from '../helpers/chromium.ts';
 import { docIds, htmlPathOf } from '../helpers/site.ts';
 
 const widths = [360, 430];
@@ -84,17 +84,31 @@ function wideTables(): { table: string; tabindex: string | null; named: boolean 
 
 describe.skipIf(!chromiumPath)('layout on phones', () => {
   const baseUrl = inject('baseUrl');
-  const browser = useBrowser(baseUrl);
+  const browser = useConcurrentPages(baseUrl);
 
   // One load per page and width: the shift is measured on the fresh load, the rest on the same page.
+  // A few pages at a time, each in a window of its own (the browser project's maxConcurrency).
   describe.each(widths)('at %i px', (width) => {
-    it.each(pages)('%s stays still, splits no word in a table, and scrolls wide tables by keyboard', async (id) => {
+    it.concurrent.for(pages)('%s stays still, splits no word in a table, scrolls wide tables by keyboard; at 360 px its controls are at least 24 px and the example notice appears at most once', async (id, { expect }) => {
       const page = await browser.newPage();
       await page.setViewportSize({ width, height: 800 });
       const { total, sources } = await layoutShift(page, `${baseUrl}${htmlPathOf(id)}`);
       expect(total, `cumulative layout shift below 0.01 (shifts: ${sources.join(', ')})`).toBeLessThan(0.01);
       expect(await page.evaluate(() => document.documentElement.scrollWidth), 'the page itself does not scroll sideways').toBeLessThanOrEqual(width);
 
+      if (width === 360) {
+        // Finger-sized controls, and the example notice at most once (measured once, at the narrower width).
+        const small = await page.locator('main :is(input[type="checkbox"], input[type="radio"], button, [role="tab"], select)').evaluateAll((els) =>
+          els
+            .filter((e) => (e as HTMLElement).offsetParent)
+            .map((e) => ({ what: `${e.tagName} ${e.getAttribute('type') ?? ''} ${(e.textContent ?? '').trim().slice(0, 30)} ${e.id}`, box: e.getBoundingClientRect() }))
+            .filter(({ box }) => box.width < 24 || box.height < 24)
+            .map(({ what, box }) => `${what} ${Math.round(box.width)}×${Math.round(box.height)}`),
+        );
+        expect(small).toEqual([]);
+        const notices = await page.locator('main :is(.xapy-example-notice, .starlight-aside)', { hasText: 'Example addresses' }).count();
+        expect(notices).toBeLessThanOrEqual(browser.servers.status === 'example' ? 1 : 0);
+      }
       // Every tab panel's table counts, not only the one shown first.
       const words = await page.evaluate(splitWords);
       const scrollers = await page.evaluate(wideTables);
@@ -109,22 +123,5 @@ describe.skipIf(!chromiumPath)('layout on phones', () => {
       for (const t of scrollers) expect(t, 'a table that scrolls sideways is a named Tab stop').toMatchObject({ tabindex: '0', named: true });
       await browser.closePage(page);
     });
-  });
-
-  it.each(pages)('on %s at 360 px, tick boxes, radio buttons, buttons and tabs are at least 24 px, and the example notice appears at most once', async (id) => {
-    const page = await browser.newPage();
-    await page.setViewportSize({ width: 360, height: 800 });
-    await page.goto(`${baseUrl}${htmlPathOf(id)}`);
-    const small = await page.locator('main :is(input[type="checkbox"], input[type="radio"], button, [role="tab"], select)').evaluateAll((els) =>
-      els
-        .filter((e) => (e as HTMLElement).offsetParent)
-        .map((e) => ({ what: `${e.tagName} ${e.getAttribute('type') ?? ''} ${(e.textContent ?? '').trim().slice(0, 30)} ${e.id}`, box: e.getBoundingClientRect() }))
-        .filter(({ box }) => box.width < 24 || box.height < 24)
-        .map(({ what, box }) => `${what} ${Math.round(box.width)}×${Math.round(box.height)}`),
-    );
-    expect(small).toEqual([]);
-    const notices = await page.locator('main :is(.xapy-example-notice, .starlight-aside)', { hasText: 'Example addresses' }).count();
-    expect(notices).toBeLessThanOrEqual(browser.servers.status === 'example' ? 1 : 0);
-    await browser.closePage(page);
   });
 });

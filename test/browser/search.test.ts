@@ -12,13 +12,16 @@ async function search(page: Page, query: string) {
   const input = page.locator('dialog[open] input[type="search"], dialog[open] .pagefind-ui__search-input').first();
   await input.fill(query);
   const results = page.locator('dialog[open] .pagefind-ui__result');
-  await expect.poll(() => results.count(), { timeout: 10_000 }).toBeGreaterThan(0);
-  return results.evaluateAll((els) =>
+  // Pagefind adds a result first and fills in its link and excerpt when that page's data arrives:
+  // read the results once every one shown has its link.
+  const read = () => results.evaluateAll((els) =>
     els.map((el) => ({
-      href: new URL(el.querySelector<HTMLAnchorElement>('.pagefind-ui__result-link')!.href).pathname,
+      href: el.querySelector<HTMLAnchorElement>('.pagefind-ui__result-link')?.href,
       text: (el as HTMLElement).innerText,
     })),
   );
+  await expect.poll(async () => { const r = await read(); return r.length > 0 && r.every((x) => x.href); }, { timeout: 10_000 }).toBe(true);
+  return (await read()).map((r) => ({ href: new URL(r.href!).pathname, text: r.text }));
 }
 
 describe.skipIf(!chromiumPath)('search', () => {

@@ -7,7 +7,8 @@
  *  - a 1 MB paste into a checker returns a valid report, or a checker's message when it is no input
  *    the checker reads (its speed is a bench figure);
  *  - in a checker, inputs built for catastrophic backtracking or deep recursion cost linear time:
- *    eight times the text takes about eight times as long, far from the 64× of a quadratic path.
+ *    eight times the text takes about eight times as long, far from the 64× of a quadratic path
+ *    (`linearTimeTargets`, run by test/timing/linear-time.test.ts).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -45,10 +46,19 @@ export const fuzzTargets = (targets: readonly Target[]) => describe.each(targets
       }), params(3));
     }, 120_000);
   }
+});
 
+/**
+ * The checkers' linear-time property, one describe block per visitor-facing target. These tests
+ * measure time, so they run in the `timing` project (test/timing/), alone on the machine after
+ * every other test: a measurement shared with browsers and builds says little.
+ */
+export const linearTimeTargets = (targets: readonly Target[]) => describe.each(
   // Visitors' pastes only: the authors' MDX goes through micromark, which is super-linear on some
   // pathological runs (see the bench's table); an author would see the build slow down, no visitor can.
-  if (target.input === 'paste') it('takes linear time on inputs built for backtracking and deep nesting', () => {
+  targets.filter((t) => t.input === 'paste').map((t) => [t.name, t] as const),
+)('%s', (_name, target) => {
+  it('takes linear time on inputs built for backtracking and deep nesting', () => {
     const small = 32_000;
     const ratios: Record<string, number> = {};
     for (const [name, make] of Object.entries(adversarial)) {

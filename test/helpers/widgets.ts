@@ -8,13 +8,22 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect } from 'vitest';
+import { expect as globalExpect, type ExpectStatic } from 'vitest';
 import type { Page } from 'playwright-core';
 import { docIds, htmlPathOf } from './site.ts';
+
+/**
+ * How long a driver waits for a widget to answer: a widget checks after a short pause in typing,
+ * and on a busy machine (the browser tests load several pages at once) that can take seconds. A
+ * poll returns as soon as the widget has answered, so a generous limit costs nothing when it is quick.
+ */
+const POLL = { timeout: 10_000 };
 
 /** What a driver may know: XAPY's server addresses, from /servers.json. */
 export interface WidgetContext {
   addresses: string[];
+  /** The test's own `expect`: required in a concurrent test, whose `expect.poll` must know its test. */
+  expect?: ExpectStatic;
 }
 
 /**
@@ -36,7 +45,8 @@ export async function reachWidget(page: Page, tag: string): Promise<void> {
 }
 
 export const drivers: Record<string, WidgetDriver> = {
-  'ip-checker': async (page, { addresses }) => {
+  'ip-checker': async (page, { addresses, expect = globalExpect }) => {
+    await page.bringToFront(); // copying needs the focused window (tests may run pages side by side)
     await reachWidget(page, 'ip-checker');
     const widgets = page.locator('ip-checker');
     for (let i = 0; i < (await widgets.count()); i++) {
@@ -44,17 +54,18 @@ export const drivers: Record<string, WidgetDriver> = {
       // A failing list: every kind of finding the widget can show (error, warning, note) and the entries table.
       const failing = [addresses[0], addresses[0], '1.2.3.4', '10.0.0.1', '203.0.113.0/24', 'x.example', '2001:db8::1'].join('\n');
       await widget.locator('[data-ips]').fill(failing);
-      await expect.poll(() => widget.locator('[data-verdict]').getAttribute('data-verdict')).toBe('fail');
+      await expect.poll(() => widget.locator('[data-verdict]').getAttribute('data-verdict'), POLL).toBe('fail');
       const exchange = widget.locator('[data-exchange]');
       const options = await exchange.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
       await exchange.selectOption(options[options.length - 1]!);
       await widget.locator('[data-entries-box] summary').click();
       await widget.locator('[data-copy-report]').click();
-      await expect.poll(() => widget.locator('[data-copy-status]').textContent()).not.toBe('');
+      await expect.poll(() => widget.locator('[data-copy-status]').textContent(), POLL).not.toBe('');
       await widget.locator('[data-copy-formatted]').click();
     }
   },
-  'key-checker': async (page) => {
+  'key-checker': async (page, { expect = globalExpect }) => {
+    await page.bringToFront(); // copying needs the focused window (tests may run pages side by side)
     await reachWidget(page, 'key-checker');
     const widgets = page.locator('key-checker');
     for (let i = 0; i < (await widgets.count()); i++) {
@@ -63,16 +74,17 @@ export const drivers: Record<string, WidgetDriver> = {
       await widget.locator('[data-exchange]').selectOption('okx');
       await widget.locator('[data-source][value="metadata"]').check();
       await widget.locator('[data-metadata]').fill(JSON.stringify({ code: '0', msg: '', data: [{ uid: '1', label: 'xapy', perm: 'read_only,trade,withdraw', ip: '' }] }));
-      await expect.poll(() => widget.locator('[data-verdict]').getAttribute('data-verdict')).toBe('fail');
+      await expect.poll(() => widget.locator('[data-verdict]').getAttribute('data-verdict'), POLL).toBe('fail');
       await widget.locator('[data-mode][value="read-write"]').check();
-      await expect.poll(() => widget.locator('[data-whitelist-box]').isVisible()).toBe(true);
+      await expect.poll(() => widget.locator('[data-whitelist-box]').isVisible(), POLL).toBe(true);
       await widget.locator('[data-source][value="form"]').check();
       await widget.locator('[data-source][value="metadata"]').check();
       await widget.locator('[data-copy-report]').click();
-      await expect.poll(() => widget.locator('[data-copy-status]').textContent()).not.toBe('');
+      await expect.poll(() => widget.locator('[data-copy-status]').textContent(), POLL).not.toBe('');
     }
   },
-  'address-loop-checker': async (page) => {
+  'address-loop-checker': async (page, { expect = globalExpect }) => {
+    await page.bringToFront(); // copying needs the focused window (tests may run pages side by side)
     await reachWidget(page, 'address-loop-checker');
     const widgets = page.locator('address-loop-checker');
     for (let i = 0; i < (await widgets.count()); i++) {
@@ -84,30 +96,31 @@ export const drivers: Record<string, WidgetDriver> = {
       await widget.locator(`[data-deposits="${a}"]`).fill('USDT TRC20 TWgpjC2VU98yuArDh1QR1GZTuCcgdzTKHo');
       await widget.locator(`[data-deposits="${b}"]`).fill('USDT TRC20 TNkGx15NcCs5QsfSR7i5MFTAYYzNm693jW');
       await widget.locator(`[data-whitelist="${a}"]`).fill('TRC20 TNkGx15NcCs5QsfSR7i5MFTAYYzNm693jW\nTRC20 TXYZopYRdj2D9XRtbG411XZZ3kM5VkAeBf');
-      await expect.poll(() => widget.locator('[data-verdict]').getAttribute('data-verdict')).toBe('fail');
+      await expect.poll(() => widget.locator('[data-verdict]').getAttribute('data-verdict'), POLL).toBe('fail');
       await widget.locator('[data-copy-report]').click();
-      await expect.poll(() => widget.locator('[data-copy-status]').textContent()).not.toBe('');
+      await expect.poll(() => widget.locator('[data-copy-status]').textContent(), POLL).not.toBe('');
     }
   },
-  'copy-page': async (page) => {
+  'copy-page': async (page, { expect = globalExpect }) => {
     // "Copy page" fetches the page's own Markdown twin from this site when pressed: a same-origin GET
     // that carries nothing the visitor typed (test/browser/page-actions.test.ts covers the copying).
     // Here it only has to be shown and usable, so the privacy check's "no request after load" holds.
     await page.waitForFunction(() => customElements.get('copy-page') !== undefined);
     const widgets = page.locator('copy-page');
     for (let i = 0; i < (await widgets.count()); i++) {
-      await expect.poll(() => widgets.nth(i).isVisible()).toBe(true);
+      await expect.poll(() => widgets.nth(i).isVisible(), POLL).toBe(true);
       expect(await widgets.nth(i).getByRole('button', { name: 'Copy page' }).isEnabled()).toBe(true);
     }
   },
-  'copy-button': async (page) => {
+  'copy-button': async (page, { expect = globalExpect }) => {
+    await page.bringToFront(); // copying needs the focused window (tests may run pages side by side)
     await page.waitForFunction(() => customElements.get('copy-button') !== undefined);
     const widgets = page.locator('copy-button');
     for (let i = 0; i < (await widgets.count()); i++) {
       const widget = widgets.nth(i);
       if (!(await widget.isVisible())) continue; // e.g. in a tab that is not shown
       await widget.locator('button').click();
-      await expect.poll(() => widget.getByRole('status').textContent()).not.toBe('');
+      await expect.poll(() => widget.getByRole('status').textContent(), POLL).not.toBe('');
     }
   },
 };
@@ -139,7 +152,7 @@ export async function pagesWithWidgets(baseUrl: string): Promise<{ path: string;
   for (const id of docIds()) {
     const path = htmlPathOf(id);
     const res = await fetch(baseUrl + path);
-    expect(res.status, path).toBe(200);
+    globalExpect(res.status, path).toBe(200);
     const widgets = widgetsIn(await res.text());
     if (widgets.length) out.push({ path, widgets });
   }

@@ -76,22 +76,9 @@ describe('secrets in hostile places', () => {
     for (const f of report.findings) expect(f.message.toLowerCase()).not.toContain('withdraw');
   });
 
-  it('thousands of secrets are redacted everywhere, in time that grows with their number, not its square', () => {
+  it('thousands of secrets are redacted everywhere (test/timing/ checks the time it takes)', () => {
     const token = (i: number) => `Ab${i.toString(36).padStart(6, '0')}x9K2mQ7pL4vN8rT3wY6z`;
-    const run = (n: number) => check({ ...key, ip: Array.from({ length: n }, (_, i) => token(i)).join(',') });
-    const out = JSON.stringify(run(2000));
+    const out = JSON.stringify(check({ ...key, ip: Array.from({ length: 2000 }, (_, i) => token(i)).join(',') }));
     expect(out).not.toMatch(/x9K2mQ7pL4vN/);
-    const time = (n: number) => {
-      let best = Infinity;
-      for (let i = 0; i < 3; i++) {
-        const t0 = performance.now();
-        run(n);
-        best = Math.min(best, performance.now() - t0);
-      }
-      return best;
-    };
-    time(1000);
-    // Linear is 8; the old redaction, every piece of every secret against every string, was 64.
-    expect(time(8000) / time(1000)).toBeLessThan(24);
-  }, 60_000);
+  });
 });
