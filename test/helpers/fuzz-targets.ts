@@ -50,8 +50,8 @@ export const fuzzTargets = (targets: readonly Target[]) => describe.each(targets
 
 /**
  * The checkers' linear-time property, one describe block per visitor-facing target. These tests
- * measure time, so they run in the `timing` project (test/timing/), alone on the machine after
- * every other test: a measurement shared with browsers and builds says little.
+ * measure time, so they run in the `timing` project (test/timing/), in a group of their own with
+ * nothing else of the run beside them: a measurement shared with browsers and builds says little.
  */
 export const linearTimeTargets = (targets: readonly Target[]) => describe.each(
   // Visitors' pastes only: the authors' MDX goes through micromark, which is super-linear on some

@@ -1,5 +1,5 @@
 /**
- * Timing properties, run alone after every other test (the `timing` project in vitest.config.ts):
+ * Timing properties, run alone in a group of their own (the `timing` project in vitest.config.ts):
  * a pasted input built for catastrophic backtracking, deep nesting or many secrets costs time in
  * proportion to its length. Each compares two runs of the same code on one machine (eight times
  * the input: linear is 8, quadratic 64), so the bound holds on a slow machine as on a fast one.
