@@ -202,6 +202,46 @@ const onTopic = [
   { q: 'What should I do first if a key leaks?', on: LOOP, page: [SEC, GEN], fact: /delete the key/ },
 ];
 
+// Written later (issue 13, second round), to find weaknesses beyond the questions above without
+// looking at the held-out third: every one of these is tuned (none is held out), and they come
+// after the original set, so no original question moves between the parts.
+const laterTuned = [
+  { q: 'How do I reach XAPY by email?', page: CONTACT, fact: 'contact@xapy.io' },
+  { q: 'Is there a Telegram group for XAPY?', page: CONTACT, fact: 'Telegram' },
+  { q: 'what info should i send when asking support for help with a key', page: CONTACT, fact: /exact error message/ },
+  { q: 'Can I keep my API secret in a screenshot?', page: SEC, fact: /screenshots/ },
+  { q: 'How often should I review my API keys?', page: SEC, fact: /every few months/ },
+  { q: 'Should I use SMS for two-factor?', page: SEC, fact: /authenticator app|hardware key/ },
+  { q: 'How fast does deleting a leaked key take effect?', page: SEC, fact: /instant|at once|immediately/ },
+  { q: 'Can XAPY move funds between my accounts on one exchange with a Read + Trade key?', page: [SEC, FAQ, GEN], fact: /Cannot|cannot/ },
+  { q: 'What does error 40052 on Bitget mean?', page: [BG, TS], fact: '24 hours' },
+  { q: 'Which key type do I pick on Bitget, HMAC or RSA?', page: BG, fact: /System-generated/ },
+  { q: 'Can a Gate sub-account key withdraw?', page: [G, EX], fact: /cannot withdraw/ },
+  { q: 'Does HTX accept IP ranges like /24?', page: [H, EX], fact: /network segments|202\.106\.96\.0\/24/ },
+  { q: 'how do i separate the ips in the htx form', page: H, fact: /comma/ },
+  { q: 'Does a KuCoin key expire without an IP?', page: [K, EX], fact: /General permission do not expire|do not expire/ },
+  { q: 'kucoin read-write key on a sub account possible?', page: [K, EX], fact: /master account/ },
+  { q: 'OKX withdraw permission without IP binding, what happens?', page: [O, EX], fact: '14 days' },
+  { q: 'Do OKX demo trading keys expire?', page: [O, EX], fact: /Demo-trading keys do not expire/ },
+  { q: 'Where do I see how many days my Bybit key has left?', page: BY, fact: 'deadlineDay' },
+  { q: 'Can I withdraw from a Bybit sub-account key?', page: [BY, EX], fact: /main account/ },
+  { q: 'Which networks count as the same as TRC20 in the loop checker?', page: LOOP, fact: /Tron \(TRC20\)|TRON/ },
+  { q: 'What does the dotted line in the loop diagram mean?', page: LOOP, fact: /entry is wrong/ },
+  { q: 'Why is a memo needed for some deposits?', page: LOOP, fact: /whose deposit/ },
+  { q: 'What happens if I whitelist an old wallet address?', page: [LOOP, WL], fact: /way out of the loop|Remove it/ },
+  { q: 'Should I test the loop with a small withdrawal first?', page: WL, fact: /small withdrawal|small amount/ },
+  { q: 'What is the largest request body the address check API takes?', page: LOOP, fact: '64 kB' },
+  { q: 'Where is the feed of server list changes?', page: IPS, fact: '/servers.atom' },
+  { q: 'When XAPY retires a server should I take it off my key?', page: IPS, fact: /remove retired ones/ },
+  { q: 'Where can an agent find every page of the docs?', page: [AGENTS, HOME], fact: '/llms.txt' },
+  { q: 'How many tools does the MCP server offer?', page: AGENTS, fact: /six tools/ },
+  { q: 'How long can a question to ?ask= be?', page: AGENTS, fact: '500 characters' },
+  { q: 'What status does the checker API return for an empty request?', page: [KEYC, LOOP], fact: '422' },
+  { q: 'Are the server addresses on this site real ones?', page: [IPS, AGENTS, GEN], fact: /documentation addresses|Example addresses/ },
+  { q: 'Does the spot permission on a Binance key expire if I skip the IP whitelist?', page: [B, EX, README], fact: '30 days' },
+  { q: 'gate api key expiry when no ip is bound?', page: [G, EX, README], fact: '90 days' },
+];
+
 const offTopic = [
   'How do I bake sourdough bread?',
   'What will the weather be in Paris tomorrow?',
@@ -229,7 +269,7 @@ const offTopic = [
   'Which smartphone has the best camera?',
 ];
 
-export const questions = onTopic.map((x, i) => ({ ...x, heldOut: i % 3 === 2 }));
+export const questions = [...onTopic.map((x, i) => ({ ...x, heldOut: i % 3 === 2 })), ...laterTuned.map((x) => ({ ...x, heldOut: false }))];
 export const offTopicQuestions = offTopic.map((q, i) => ({ q, heldOut: i % 3 === 2 }));
 
 /** The plain text an answer is checked in: Markdown emphasis, escapes and code marks removed, spaces collapsed. */
