@@ -3,7 +3,7 @@
  * words, what the thesaurus says the docs call them, a spelling the docs use) and its type, which
  * decides what kind of passage answers it (a number, a list, a reason, a consequence, a yes or no).
  */
-import { isStopword, stem, words } from './text.ts';
+import { isStopword, pairsOf, stem, words } from './text.ts';
 import type { CompiledEntry } from './thesaurus.ts';
 
 export type QuestionType = 'quantity' | 'list' | 'reason' | 'consequence' | 'yesno' | 'other';
@@ -23,6 +23,8 @@ export interface ParsedQuestion {
   /** For a list question, what it asks for a list of: the stems of the noun phrase after "which" or "what are" ("exchang"). */
   subjects?: string[];
   concepts: Concept[];
+  /** The question's neighbouring words as index-term pairs ("ip list"), to find passages that say it in its order. */
+  pairs: string[];
 }
 
 const TYPES: [QuestionType, RegExp][] = [
@@ -98,7 +100,7 @@ export function parseQuestion(text: string, thesaurus: CompiledEntry[]): ParsedQ
     i++;
   }
   const subjects = listSubjects(toks);
-  return { text, type: questionType(text), duration: DURATION_QUESTION.test(text.toLowerCase()), ...(subjects.length ? { subjects } : {}), concepts };
+  return { text, type: questionType(text), duration: DURATION_QUESTION.test(text.toLowerCase()), ...(subjects.length ? { subjects } : {}), concepts, pairs: [...pairsOf(text)] };
 }
 
 /**

@@ -6,7 +6,7 @@
 import type { Block, Chunk, DocsIndex, Hit } from './search-index.ts';
 import { parseQuestion, type Concept, type ParsedQuestion, type Traits } from './query.ts';
 import { thesaurus as defaultThesaurus, type CompiledEntry } from './thesaurus.ts';
-import { terms } from './text.ts';
+import { pairsOf, terms } from './text.ts';
 import { exchanges } from '../data/index.ts';
 
 export interface RankOptions {
@@ -62,16 +62,19 @@ function aboutOtherExchange(q: Analyzed, chunk: Chunk): boolean {
 
 /**
  * How well a section fits the exchanges the question names: half as well when it is about another
- * one; and, for a question that names none, a little less well when it is about a single exchange
- * (a question about keys in general is answered by the general pages before one exchange's guide,
- * unless it is asked on that guide).
+ * one, a little less well when it is about none in particular (that exchange's guide says it for
+ * that exchange; a general page says it for all, or for none); and, for a question that names none,
+ * a little less well when it is about a single exchange (a question about keys in general is
+ * answered by the general pages before one exchange's guide, unless it is asked on that guide).
  */
 function exchangeFit(q: Analyzed, chunk: Chunk, askedPage: string | undefined): number {
-  if (q.named.length) return aboutOtherExchange(q, chunk) ? OTHER_EXCHANGE : 1;
+  if (q.named.length) return aboutOtherExchange(q, chunk) ? OTHER_EXCHANGE : exchangesOf(chunk).length === 0 ? NAMED_GENERAL : 1;
   // Asked on an exchange's guide, a question is about that exchange.
   return chunk.page !== askedPage && exchangesOf(chunk).length === 1 ? ONE_EXCHANGE : 1;
 }
 const ONE_EXCHANGE = 0.75;
+/** For a question that names an exchange, a section about no exchange in particular answers it a little less well than that exchange's own. */
+const NAMED_GENERAL = 0.9;
 const GOAL_BOOST = 1;
 const HEADING_RANK = 0.5;
 
@@ -215,13 +218,28 @@ const LONG_UNIT = 30;
 const IN_CONTEXT = 0.3;
 const ALONE = 0.2;
 const IN_SECTION = 0.5;
+/**
+ * A section whose page title or headings say the question's words in its order ("What does XAPY
+ * do with my keys?" under "What XAPY does with your keys", "contact XAPY" on "Contact XAPY") is
+ * about what it asks: each of its units gains this much times the share of the question's word
+ * pairs its headings hold.
+ */
+const HEADING_PAIRS = 0.2;
+
+/** Share of the question's word pairs ("ip list") that these pairs hold. */
+function phraseShare(q: Analyzed, pairs: Set<string>): number {
+  if (q.pairs.length === 0) return 0;
+  let n = 0;
+  for (const p of q.pairs) if (pairs.has(p)) n++;
+  return n / q.pairs.length;
+}
 
 /** How well one unit answers: its coverage read in context, alone and in its section, and what the question type wants. */
 function scoreUnit(q: Analyzed, chunk: Chunk, block: Block, own: Set<string>, traits: Traits, section: number) {
   const inContext = coverageOf(q, own, chunk.context, block.caption?.terms);
   const alone = coverageOf(q, own);
   const long = 1 - Math.min(0.25, Math.max(0, traits.words - LONG_UNIT) / 250);
-  return { coverage: inContext, score: (IN_CONTEXT * inContext + ALONE * alone + IN_SECTION * section + typeBonus(q, block, traits)) * long };
+  return { coverage: inContext, score: (IN_CONTEXT * inContext + ALONE * alone + section + typeBonus(q, block, traits)) * long };
 }
 
 const codeTerms = new WeakMap<Set<string>, Set<string>>();
@@ -242,13 +260,22 @@ const HEADING_ASKS = 0.75;
 const LEAD_BONUS = 0.12;
 const SHARED_FACTOR = 0.85;
 
+const contextPairs = new WeakMap<Chunk, Set<string>>();
+/** The word pairs of a section's page title and headings ("contact xapi", "xapi kei"). */
+function pairsOfContext(chunk: Chunk): Set<string> {
+  let pairs = contextPairs.get(chunk);
+  if (!pairs) contextPairs.set(chunk, (pairs = new Set([...pairsOf(chunk.pageTitle), ...chunk.path.flatMap((t) => [...pairsOf(t)])])));
+  return pairs;
+}
+
 /** Every answer unit of the given sections, scored; lower-ranked sections count a little less. */
 export function answerUnits(q: Analyzed, candidates: Candidate[], askedPage?: string): Unit[] {
   return candidates.flatMap(({ chunk, rankNo }) => {
     const factor = (1 - 0.03 * Math.min(rankNo, 10)) * (chunk.page === askedPage ? ASKED_PAGE : 1) * exchangeFit(q, chunk, askedPage);
     // Under a heading that asks the question ("Does XAPY hold my funds?"), the first thing said answers it.
     const asksIt = chunk.heading.size > 0 && coverageOf(q, chunk.heading) >= HEADING_ASKS;
-    const section = coverageOf(q, chunk.answers);
+    // The section's part of each unit's score: how much of the question it holds, and whether its headings say it.
+    const section = IN_SECTION * coverageOf(q, chunk.answers) + HEADING_PAIRS * phraseShare(q, pairsOfContext(chunk));
     const firstBlock = chunk.blocks.findIndex((b) => b.kind === 'paragraph' || b.kind === 'item' || b.kind === 'row');
     // Boilerplate that many pages repeat answers best on the page it belongs to, or on the page asked on.
     const common = (shared: boolean | undefined) => (shared && chunk.page !== askedPage ? SHARED_FACTOR : 1);

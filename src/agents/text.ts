@@ -14,8 +14,16 @@ const STOPWORDS = new Set(
   while who whom why will with would yes you your yours`.split(/\s+/),
 );
 
-/** The stem of a lower-case word: the Porter stemmer (npm `stemmer`), so "IPs" and "IP", "whitelisting" and "whitelist" meet. */
-export const stem = (word: string): string => stemmer(word);
+/**
+ * The stem of a lower-case word: the Porter stemmer (npm `stemmer`), so "IPs" and "IP", "whitelisting"
+ * and "whitelist" meet. Porter ends "added" and "adding" in a single consonant ("ad") but leaves
+ * "add" alone: its own rule (a double consonant other than l, s or z becomes single) is applied to
+ * every stem, so the base form meets its inflections.
+ */
+export const stem = (word: string): string => {
+  const s = stemmer(word);
+  return s.length > 2 && /([^aeiouylsz\d])\1$/.test(s) ? s.slice(0, -1) : s;
+};
 
 /** A stopword, before or after stemming ("whats" stems to "what"). */
 export const isStopword = (word: string) => STOPWORDS.has(word);
@@ -36,6 +44,23 @@ const SENTENCE = new Intl.Segmenter('en', { granularity: 'sentence' });
 export function words(text: string): string[] {
   const out: string[] = [];
   for (const s of WORD.segment(text)) if (s.isWordLike) out.push(s.segment);
+  return out;
+}
+
+/**
+ * The pairs of index terms that stand next to each other in a text once small words are dropped
+ * ("format the IP list" → "format ip", "ip list"): a passage that holds a question's words in the
+ * question's order says what it asks more nearly than one that holds them apart.
+ */
+export function pairsOf(text: string): Set<string> {
+  const out = new Set<string>();
+  let prev: string | null = null;
+  for (const w of words(text)) {
+    const t = processTerm(w);
+    if (!t) continue;
+    if (prev && prev !== t) out.add(`${prev} ${t}`);
+    prev = t;
+  }
   return out;
 }
 

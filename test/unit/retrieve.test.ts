@@ -7,6 +7,7 @@ import { docsIndex } from '../helpers/docs-pages';
 import { ask } from '../../src/agents/ask';
 import { exchangeIds } from '../../src/data/index';
 import { questionType } from '../../src/agents/query';
+import { terms } from '../../src/agents/text';
 
 const index = docsIndex();
 
@@ -49,5 +50,36 @@ describe('the type of a question comes from its first cue', () => {
     ['Does Gate accept IPv6 addresses in the IP whitelist?', 'yesno'],
   ])('%j is a %s question', (question, type) => {
     expect(questionType(question)).toBe(type);
+  });
+});
+
+describe('word forms', () => {
+  it('meet whatever Porter does to a double consonant: "add", "adds", "added" and "adding" are one term', () => {
+    expect(new Set(['add', 'adds', 'added', 'adding'].flatMap((w) => terms(w))).size).toBe(1);
+  });
+});
+
+describe('a question that names an exchange', () => {
+  it.each([
+    ['Does a KuCoin key expire without an IP?', 'kucoin'],
+    ['OKX withdraw permission without IP binding, what happens?', 'okx'],
+  ])('%j is answered from that exchange’s guide before a page about every exchange', (question, exchange) => {
+    const r = ask(index, { question, page: 'index' });
+    expect(r.kind).toBe('answer');
+    if (r.kind !== 'answer') return;
+    expect(r.sources[0]!.url).toContain(`/integration/exchanges/${exchange}.md`);
+  });
+});
+
+describe('a section whose headings say the question in its words', () => {
+  it.each([
+    ['What does XAPY do with my keys?', 'introduction/readme', 'perpetual futures'],
+    ['How do I contact XAPY support?', 'help/contact-us', 'contact@xapy.io'],
+  ])('%j is answered from that section', (question, page, fact) => {
+    const r = ask(index, { question, page: 'index' });
+    expect(r.kind).toBe('answer');
+    if (r.kind !== 'answer') return;
+    expect(r.answer).toContain(fact);
+    expect(r.sources.slice(0, 2).map((s) => s.url)).toContain(`https://docs.xapy.io/${page}.md`);
   });
 });
