@@ -23,13 +23,15 @@ async function askOnce(base, on, q) {
 
 async function quality(base) {
   const times = [];
-  const rows = { tuned: { n: 0, first: 0, top3: 0, fact: 0, misses: [] }, 'held-out': { n: 0, first: 0, top3: 0, fact: 0, misses: [] } };
-  for (const { q, page, fact, on, heldOut } of questions) {
+  const row = () => ({ n: 0, first: 0, top3: 0, fact: 0, misses: [] });
+  // The tuned part, the held-out third, and the tuned questions written after the first round (reported apart, so the first two stay comparable).
+  const rows = { tuned: row(), 'held-out': row(), later: row() };
+  for (const { q, page, fact, on, heldOut, later } of questions) {
     const pages = [page].flat();
     const { data, ms } = await askOnce(base, on, q);
     times.push(ms); // each question once: never served from the server's answer cache
     const sources = data.answer === null ? [] : data.sources.map((s) => pageOf(s.url));
-    const r = rows[heldOut ? 'held-out' : 'tuned'];
+    const r = rows[heldOut ? 'held-out' : later ? 'later' : 'tuned'];
     r.n++;
     const first = pages.includes(sources[0]);
     const top3 = sources.slice(0, 3).some((s) => pages.includes(s));
@@ -47,14 +49,19 @@ async function quality(base) {
     const r = refused[heldOut ? 'held-out' : 'tuned'];
     r[1]++;
     if (data.answer === null) r[0]++;
-    else answered.push(`${q} → ${data.sources.map((s) => pageOf(s.url)).join(', ')}`);
+    else if (!(heldOut && process.env.BENCH_VERBOSE === 'tuned')) answered.push(`${q} → ${data.sources.map((s) => pageOf(s.url)).join(', ')}`);
   }
-  console.log(`\n?ask= answer quality (${questions.length} questions and ${offTopicQuestions.length} off-topic ones; the held-out third was never tuned on)`);
+  console.log(`\n?ask= answer quality (${questions.length} questions and ${offTopicQuestions.length} off-topic ones; the held-out third of the original set was never tuned on; 'later' are tuned questions written after the first round)`);
   for (const [name, r] of Object.entries(rows)) {
-    console.log(`  ${name.padEnd(8)} right page first ${pct(r.first, r.n)} · in top 3 ${pct(r.top3, r.n)} · fact in the answer ${pct(r.fact, r.n)} · off-topic refused ${pct(...refused[name])}`);
+    const offTopic = refused[name] ? ` · off-topic refused ${pct(...refused[name])}` : '';
+    console.log(`  ${name.padEnd(8)} right page first ${pct(r.first, r.n)} · in top 3 ${pct(r.top3, r.n)} · fact in the answer ${pct(r.fact, r.n)}${offTopic}`);
   }
+  // BENCH_VERBOSE=tuned lists the misses of the tuned questions only, so tuning never sees a held-out question.
   if (process.env.BENCH_VERBOSE) {
-    for (const [name, r] of Object.entries(rows)) for (const m of r.misses) console.log(`  miss (${name}): ${m}`);
+    for (const [name, r] of Object.entries(rows)) {
+      if (process.env.BENCH_VERBOSE === 'tuned' && name === 'held-out') continue;
+      for (const m of r.misses) console.log(`  miss (${name}): ${m}`);
+    }
     for (const a of answered) console.log(`  off-topic answered: ${a}`);
   }
   times.sort((a, b) => a - b);

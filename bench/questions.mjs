@@ -14,7 +14,8 @@
 //           by asking on the right exchange’s guide).
 // Every third question (index % 3 === 2, counted separately for on-topic and off-topic questions)
 // is held out: nothing in the engine or the thesaurus was tuned on it, and its figures are reported
-// apart (`heldOut`).
+// apart (`heldOut`). The questions written later (`laterTuned`, marked `later`) are all tuned and
+// are reported apart too.
 
 const B = 'integration/exchanges/binance';
 const BG = 'integration/exchanges/bitget';
@@ -269,7 +270,7 @@ const offTopic = [
   'Which smartphone has the best camera?',
 ];
 
-export const questions = [...onTopic.map((x, i) => ({ ...x, heldOut: i % 3 === 2 })), ...laterTuned.map((x) => ({ ...x, heldOut: false }))];
+export const questions = [...onTopic.map((x, i) => ({ ...x, heldOut: i % 3 === 2 })), ...laterTuned.map((x) => ({ ...x, heldOut: false, later: true }))];
 export const offTopicQuestions = offTopic.map((q, i) => ({ q, heldOut: i % 3 === 2 }));
 
 /** The plain text an answer is checked in: Markdown emphasis, escapes and code marks removed, spaces collapsed. */
