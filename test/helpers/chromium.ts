@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 
 export const INSTALL_HINT = 'Install it with: apt-get install -y --no-install-recommends chromium (or set CHROMIUM_PATH).';
@@ -61,10 +61,95 @@ export interface ServersJson {
   servers: { address: string; label: string }[];
 }
 
+/** A new window's size and colour scheme, restored when a page is handed to the next test. */
+const DEFAULT_WINDOW = { viewport: { width: 1280, height: 720 }, colorScheme: 'light' as const };
+
+interface Slot { context: BrowserContext; page: Page; errors: string[]; initScripts: { dispose(): Promise<void> }[]; cold?: CDPSession }
+
+/**
+ * Pages that are handed from test to test instead of being closed. Opening a page starts new
+ * renderer processes, and a new window (browser context) starts with cold caches: about 1 and 1.9
+ * CPU-seconds per page load here, against 0.5 when a page is reused. So `closePage()` checks the
+ * page for script errors and then resets it for the next test: the test's init scripts, routes
+ * and listeners removed, the default viewport and light colour scheme restored, the site's
+ * storage and cookies cleared. The page stays on its last URL; the next test's first load
+ * replaces it. `open()` makes a page when none is free.
+ */
+function pagePool(open: () => Promise<{ context: BrowserContext; page: Page }>) {
+  const idle: Slot[] = [];
+  const inUse = new Map<Page, Slot>();
+  async function reset(w: Slot) {
+    const { page } = w;
+    page.removeAllListeners();
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
+    for (const d of w.initScripts.splice(0)) await d.dispose();
+    await page.evaluate(() => {
+      try {
+        localStorage.clear();
+        sessionStorage.clear();
+      } catch {
+        // A page that never left about:blank has no storage to clear.
+      }
+    });
+    await w.context.clearCookies();
+    const size = page.viewportSize();
+    if (size?.width !== DEFAULT_WINDOW.viewport.width || size.height !== DEFAULT_WINDOW.viewport.height) await page.setViewportSize(DEFAULT_WINDOW.viewport);
+    if (await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)) await page.emulateMedia({ colorScheme: DEFAULT_WINDOW.colorScheme });
+    if (w.cold) {
+      await w.cold.send('Network.setCacheDisabled', { cacheDisabled: false });
+      await w.cold.detach();
+      w.cold = undefined;
+    }
+  }
+  return {
+    async newPage(): Promise<Page> {
+      let w = idle.pop();
+      if (!w) {
+        const { context, page } = await open();
+        const made: Slot = { context, page, errors: [], initScripts: [] };
+        // Remember each init script a test adds, so that it can be removed before the next test.
+        const add = page.addInitScript.bind(page) as (...args: unknown[]) => Promise<{ dispose(): Promise<void> }>;
+        (page as { addInitScript: unknown }).addInitScript = async (...args: unknown[]) => {
+          const d = await add(...args);
+          made.initScripts.push(d);
+          return d;
+        };
+        w = made;
+      }
+      const errors: string[] = (w.errors = []);
+      w.page.on('pageerror', (error) => errors.push(String(error)));
+      inUse.set(w.page, w);
+      return w.page;
+    },
+    /** From now on (until closePage) this page's loads skip the HTTP cache, as on a first visit. */
+    async coldCache(page: Page) {
+      const w = inUse.get(page)!;
+      w.cold = await w.context.newCDPSession(page);
+      await w.cold.send('Network.enable');
+      await w.cold.send('Network.setCacheDisabled', { cacheDisabled: true });
+    },
+    async closePage(page: Page) {
+      const w = inUse.get(page)!;
+      inUse.delete(page);
+      try {
+        await reset(w);
+        idle.push(w);
+      } catch {
+        // A page the test closed, or one that cannot be reset, is not reused.
+        await page.close().catch(() => {});
+      }
+      expect(w.errors, 'no uncaught script error on the page').toEqual([]);
+    },
+  };
+}
+
 /**
  * One browser per test file, with clipboard access for the site and XAPY's server list from
  * /servers.json. `newPage()` opens a page that records script errors; `closePage()` closes it
  * and fails the test if any error happened. Call inside a describe block.
+ *
+ * These pages are not reused as pagePool's are: in this persistent profile a reused page now and
+ * then never ran an idle callback after its next load (so Starlight never set up search).
  */
 export function useBrowser(baseUrl: string) {
   const state = {
@@ -115,34 +200,27 @@ export function usePagePerTest(baseUrl: string) {
 
 /**
  * For tests that run concurrently (`{ concurrent: true }`): one browser per test file, and every
- * `newPage()` in a fresh browser context of its own, so each page is the visible page of its own
- * window (a second tab in one window would be a hidden background tab: idle callbacks, lazy loading
- * and timers behave differently there). `closePage()` closes the page and its context and fails
- * the test if a script error happened. Call inside a describe block. In a concurrent test use the
- * test context's `expect` (`async ({ expect }) => …`): the global `expect.poll`, which the widget
- * drivers in widgets.ts use, refuses to run outside a known current test.
+ * page the visible page of a window (a browser context) of its own — a second tab in one window
+ * would be a hidden background tab, where idle callbacks, lazy loading and timers behave
+ * differently. `closePage()` fails the test if a script error happened and hands the window,
+ * reset, to the next test (see pagePool); `coldCache(page)` gives a test a first visit's cold
+ * HTTP cache. Call inside a describe block. In a concurrent test use the test context's `expect`
+ * (`async ({ expect }) => …`): the global `expect.poll`, which the widget drivers in widgets.ts
+ * use, refuses to run outside a known current test.
  */
 export function useConcurrentPages(baseUrl: string) {
   let browser: Browser | undefined;
-  const contexts = new WeakMap<Page, BrowserContext>();
-  const pageErrors = new WeakMap<Page, string[]>();
+  const pool = pagePool(async () => {
+    const context = await browser!.newContext(DEFAULT_WINDOW);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
+    return { context, page: await context.newPage() };
+  });
   const state = {
     servers: undefined as unknown as ServersJson,
     addresses: [] as string[],
-    async newPage() {
-      const context = await browser!.newContext();
-      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
-      const page = await context.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (error) => errors.push(String(error)));
-      pageErrors.set(page, errors);
-      contexts.set(page, context);
-      return page;
-    },
-    async closePage(page: Page) {
-      await contexts.get(page)?.close();
-      expect(pageErrors.get(page), 'no uncaught script error on the page').toEqual([]);
-    },
+    newPage: pool.newPage,
+    coldCache: pool.coldCache,
+    closePage: pool.closePage,
   };
   beforeAll(async () => {
     browser = await chromium.launch({ executablePath: chromiumPath!, headless: true, args: CHROMIUM_ARGS });
