@@ -10,6 +10,10 @@ import { targets } from '../helpers/targets.ts';
 import { checkKeyMetadata, keyFactsOf } from '../../src/rules/key-check.ts';
 import { getExchange, servers } from '../../src/data/index.ts';
 
+it('runs with garbage collection exposed (--expose-gc), so each timed run starts on a clean heap', () => {
+  expect(typeof (globalThis as { gc?: unknown }).gc).toBe('function');
+});
+
 linearTimeTargets(targets);
 
 describe('secrets in a pasted key', () => {
