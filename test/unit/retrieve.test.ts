@@ -23,6 +23,16 @@ describe('a question that names an exchange', () => {
     for (const s of r.answerSources) for (const id of others) expect(s.url).not.toContain(`/integration/exchanges/${id}.md`);
     expect(r.answer).toContain(fact);
   });
+
+  it.each([
+    ['Does a KuCoin key expire without an IP?', 'kucoin'],
+    ['OKX withdraw permission without IP binding, what happens?', 'okx'],
+  ])('%j is answered from that exchange’s guide before a page about every exchange', (question, exchange) => {
+    const r = ask(index, { question, page: 'index' });
+    expect(r.kind).toBe('answer');
+    if (r.kind !== 'answer') return;
+    expect(r.sources[0]!.url).toContain(`/integration/exchanges/${exchange}.md`);
+  });
 });
 
 describe('a question that names no exchange', () => {
@@ -56,18 +66,6 @@ describe('the type of a question comes from its first cue', () => {
 describe('word forms', () => {
   it('meet whatever Porter does to a double consonant: "add", "adds", "added" and "adding" are one term', () => {
     expect(new Set(['add', 'adds', 'added', 'adding'].flatMap((w) => terms(w))).size).toBe(1);
-  });
-});
-
-describe('a question that names an exchange', () => {
-  it.each([
-    ['Does a KuCoin key expire without an IP?', 'kucoin'],
-    ['OKX withdraw permission without IP binding, what happens?', 'okx'],
-  ])('%j is answered from that exchange’s guide before a page about every exchange', (question, exchange) => {
-    const r = ask(index, { question, page: 'index' });
-    expect(r.kind).toBe('answer');
-    if (r.kind !== 'answer') return;
-    expect(r.sources[0]!.url).toContain(`/integration/exchanges/${exchange}.md`);
   });
 });
 
