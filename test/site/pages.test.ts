@@ -44,6 +44,26 @@ describe('pages', () => {
     for (const name of ['Binance', 'OKX', 'Bybit', 'Bitget', 'Gate', 'HTX', 'CoinEx', 'KuCoin']) expect(html).toContain(name);
   });
 
+  // A stylesheet linked from <body> (Expressive Code links its own from the first code block) makes
+  // the browser restyle and lay out the whole page again after the first paint.
+  it.each(ids)('%s links every stylesheet from <head>', async (id) => {
+    const html = await (await get(htmlPathOf(id))).text();
+    const body = html.slice(html.indexOf('</head>'));
+    expect(body.match(/<link[^>]*rel="stylesheet"[^>]*>/g) ?? []).toEqual([]);
+    if (/class="expressive-code"/.test(body)) expect(html.slice(0, html.indexOf('</head>'))).toMatch(/<link rel="stylesheet" href="\/_astro\/ec\.[^"]+\.css">/);
+  });
+
+  it('folds the long API answers on the checker pages, and the twins show them whole', async () => {
+    for (const [path, summary] of [['/tools/api-key-checker/', /The whole answer \(\d+ lines of JSON\)/], ['/tools/address-loop-checker/', /The answer \(\d+ lines of JSON\)/]] as const) {
+      const html = await (await get(path)).text();
+      const folded = html.match(/<details class="xapy-example-answer">\s*<summary>([^<]*)<\/summary>(.*?)<\/details>/s);
+      expect(folded?.[1]).toMatch(summary);
+      expect(folded?.[2]).toContain('"verdict"');
+      const twin = await (await get(path.replace(/\/$/, '.md'))).text();
+      expect(twin).toMatch(/```json\n\{\n  "verdict": "(pass|warn|fail)",\n/);
+    }
+  });
+
   it('answers an unknown page with 404', async () => {
     expect((await get('/no/such/page/')).status).toBe(404);
   });
