@@ -15,15 +15,15 @@ import { defineConfig } from 'vitest/config';
 // machine one file runs at a time (TEST_WORKERS raises it on a bigger machine), and the long
 // files mark their tests concurrent: up to `maxConcurrency` pages at once in the file's browser,
 // each page in a window of its own, which keeps both cores busy. More files at once only made
-// every test slower and some time out.
+// every test slower and some time out. The unit and site files each use one core (the fuzz
+// properties are single-threaded), so they run two files at a time, before the browser files.
 export default defineConfig({
   test: {
     reporters: ['default', './test/helpers/summary-reporter.ts'],
-    maxWorkers: Number(process.env.TEST_WORKERS ?? 1),
     projects: [
-      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], sequence: { groupOrder: 1 } } },
+      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], maxWorkers: 2, sequence: { groupOrder: 1 } } },
       // A request to the built server can wait while browsers use both cores: 15 s, not vitest's 5 s.
-      { test: { name: 'site', include: ['test/site/**/*.test.ts'], globalSetup: ['test/helpers/server-setup.ts'], testTimeout: 15_000, sequence: { groupOrder: 1 } } },
+      { test: { name: 'site', include: ['test/site/**/*.test.ts'], globalSetup: ['test/helpers/server-setup.ts'], testTimeout: 15_000, maxWorkers: 2, sequence: { groupOrder: 1 } } },
       {
         test: {
           name: 'browser',
@@ -32,10 +32,11 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 60_000,
           maxConcurrency: 3,
-          sequence: { groupOrder: 1 },
+          maxWorkers: Number(process.env.TEST_WORKERS ?? 1),
+          sequence: { groupOrder: 2 },
         },
       },
-      { test: { name: 'timing', include: ['test/timing/**/*.test.ts'], fileParallelism: false, sequence: { groupOrder: 0 }, execArgv: ['--expose-gc'] } },
+      { test: { name: 'timing', include: ['test/timing/**/*.test.ts'], fileParallelism: false, maxWorkers: 1, sequence: { groupOrder: 0 }, execArgv: ['--expose-gc'] } },
     ],
   },
 });
