@@ -6,7 +6,7 @@
  * beacon, image, prefetch or WebSocket.
  */
 import { describe, expect, inject, it } from 'vitest';
-import { chromiumPath, usePagePerTest } from '../helpers/chromium.ts';
+import { chromiumPath, useConcurrentPages } from '../helpers/chromium.ts';
 import { lazyWidgets, pagesWithWidgets, reachWidget, useWidgets } from '../helpers/widgets.ts';
 import { CHECKER_PATH } from '../../src/rules/ip-check.ts';
 
@@ -14,17 +14,21 @@ const baseUrl = inject('baseUrl');
 const widgetPages = chromiumPath ? await pagesWithWidgets(baseUrl) : [];
 
 describe.skipIf(!chromiumPath)('privacy: nothing leaves a page with a widget', () => {
-  // One page at a time: the copy buttons write to the clipboard, which needs the focused window.
-  const t = usePagePerTest(baseUrl);
+  // A few pages at a time, each the visible page of a window of its own, as in the accessibility
+  // test, which presses the same copy buttons (the browser project's maxConcurrency).
+  const browser = useConcurrentPages(baseUrl);
 
   it('finds the widget pages, the checker among them', () => {
     expect(widgetPages.map((p) => p.path)).toContain(CHECKER_PATH);
   });
 
-  it.for(widgetPages.map((p) => [p.path, p.widgets.join(' and '), p.widgets] as const))(
+  it.concurrent.for(widgetPages.map((p) => [p.path, p.widgets.join(' and '), p.widgets] as const))(
     '%s: loads from its own origin only, then sends nothing while using %s',
-    async ([path, , widgets]) => {
-      const page = t.page;
+    { timeout: 90_000 },
+    async ([path, , widgets], { expect }) => {
+      const page = await browser.newPage();
+      // Every request of the load is seen, as on a first visit: none is answered from the cache.
+      await browser.coldCache(page);
       const requests: string[] = [];
       page.on('request', (r) => requests.push(`${r.method()} ${r.url()}`));
       page.on('websocket', (ws) => requests.push(`WebSocket ${ws.url()}`));
@@ -47,7 +51,7 @@ describe.skipIf(!chromiumPath)('privacy: nothing leaves a page with a widget', (
       // A resource entry is written when its response ends, so one still in flight here would be
       // counted later: count the ones that start from now on instead.
       const since = await page.evaluate(() => performance.now());
-      await useWidgets(page, [...widgets], { addresses: t.browser.addresses });
+      await useWidgets(page, [...widgets], { addresses: browser.addresses, expect });
       // A request sent on a timer or when the page is idle would come a little later.
       await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve)));
       await page.waitForTimeout(500);
@@ -55,6 +59,7 @@ describe.skipIf(!chromiumPath)('privacy: nothing leaves a page with a widget', (
       expect(requests.slice(loaded), 'requests after the page had loaded').toEqual([]);
       const started = await page.evaluate((t) => performance.getEntriesByType('resource').filter((r) => r.startTime >= t).map((r) => r.name), since);
       expect(started, 'resources fetched after the page had loaded').toEqual([]);
+      await browser.closePage(page);
     },
   );
 });
