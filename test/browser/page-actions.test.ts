@@ -3,7 +3,7 @@
  * the page a reader sees.
  */
 import { describe, expect, inject, it } from 'vitest';
-import { chromiumPath, useBrowser } from '../helpers/chromium.ts';
+import { chromiumPath, useConcurrentPages } from '../helpers/chromium.ts';
 import { docIds, htmlPathOf, mdPathOf } from '../helpers/site.ts';
 
 const words = (text: string) =>
@@ -11,7 +11,7 @@ const words = (text: string) =>
 
 describe.skipIf(!chromiumPath)('page actions', () => {
   const baseUrl = inject('baseUrl');
-  const browser = useBrowser(baseUrl);
+  const browser = useConcurrentPages(baseUrl);
 
   it('"Copy page" puts the page’s Markdown twin on the clipboard, by keyboard, asking only this site', async () => {
     const page = await browser.newPage();
@@ -60,7 +60,8 @@ describe.skipIf(!chromiumPath)('page actions', () => {
   // page's main content that also appear in its twin. Widgets differ on purpose (a form becomes a
   // description and a curl example; buttons are not text), so 100 % is not expected; 85 % still
   // catches a dropped section or component, which costs far more than that on these pages.
-  it.each(docIds())('the twin of %s holds at least 85 percent of the words of the HTML page', async (id) => {
+  // A few pages at a time, each in a window of its own (the browser project's maxConcurrency).
+  it.concurrent.for(docIds())('the twin of %s holds at least 85 percent of the words of the HTML page', async (id, { expect }) => {
     const page = await browser.newPage();
     await page.goto(`${baseUrl}${htmlPathOf(id)}`);
     const html = await page.locator('main .sl-markdown-content').first().innerText();
