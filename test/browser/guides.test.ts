@@ -4,25 +4,19 @@
  * Read-Write tabs work with the keyboard and follow the reader across guides, and search finds
  * each exchange by name and each numeric error code.
  */
-import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { chromiumPath, useBrowser } from '../helpers/chromium.ts';
+import { describe, expect, inject, it, type ExpectStatic } from 'vitest';
+import { chromiumPath, useConcurrentPages } from '../helpers/chromium.ts';
 import { exchanges } from '../../src/data/index.ts';
 import { allFactRows, guidePath } from '../../src/data/describe.ts';
 
 describe.skipIf(!chromiumPath)('exchange guides', () => {
   const baseUrl = inject('baseUrl');
-  const browser = useBrowser(baseUrl);
-  let page: Page;
+  // A few pages at a time, each in a window of its own (the browser project's maxConcurrency);
+  // a concurrent test uses its own `expect`.
+  const browser = useConcurrentPages(baseUrl);
 
-  beforeEach(async () => {
-    page = await browser.newPage();
-  });
-  afterEach(async () => {
-    await browser.closePage(page);
-  });
-
-  it.each(exchanges.map((e) => [e.name, e] as const))('%s: the facts box is the data file, fact by fact', async (_name, ex) => {
+  it.concurrent.for(exchanges.map((e) => [e.name, e] as const))('%s: the facts box is the data file, fact by fact', async ([, ex], { expect }) => {
+    const page = await browser.newPage();
     await page.goto(`${baseUrl}${guidePath(ex.id)}`);
     const shown = await page.locator(`table[data-facts="${ex.id}"][data-kind="facts"] tbody tr`).evaluateAll((rows) =>
       rows.map((tr) => ({
@@ -43,9 +37,11 @@ describe.skipIf(!chromiumPath)('exchange guides', () => {
       checked: r.fact.verified,
     }));
     expect(shown).toEqual(expected);
+    await browser.closePage(page);
   });
 
-  it.each(exchanges.map((e) => [e.name, e.id] as const))('%s: the embedded IP and key checkers are preset to this exchange', async (name, id) => {
+  it.concurrent.for(exchanges.map((e) => [e.name, e.id] as const))('%s: the embedded IP and key checkers are preset to this exchange', async ([name, id], { expect }) => {
+    const page = await browser.newPage();
     await page.goto(`${baseUrl}${guidePath(id)}`);
     const ipChecker = page.locator('ip-checker');
     const select = ipChecker.getByLabel('Exchange', { exact: true });
@@ -59,9 +55,11 @@ describe.skipIf(!chromiumPath)('exchange guides', () => {
     const text = (await page.locator('ip-checker [data-findings]').textContent()) ?? '';
     for (const other of others) expect(text).not.toContain(`${other} `);
     expect(await page.locator(`ip-checker option[value="${id}"]`).textContent()).toBe(name);
+    await browser.closePage(page);
   });
 
   it('switches the level tabs with the keyboard, and the choice follows the reader to the next guide', async () => {
+    const page = await browser.newPage();
     const [first, second] = exchanges;
     await page.goto(`${baseUrl}${guidePath(first!.id)}`);
     const tab = (name: string) => page.getByRole('tab', { name, exact: true }).first();
@@ -81,11 +79,13 @@ describe.skipIf(!chromiumPath)('exchange guides', () => {
     await tab('Read-Write').focus();
     await page.keyboard.press('ArrowLeft');
     await expect.poll(() => tab('Read + Trade').getAttribute('aria-selected')).toBe('true');
+    await browser.closePage(page);
   });
 
   describe('search', () => {
     /** Searches from the home page and waits until a result leads to a page that `wanted` accepts. */
-    async function search(term: string, wanted: (path: string) => boolean): Promise<string[]> {
+    async function search(term: string, wanted: (path: string) => boolean, expect: ExpectStatic): Promise<string[]> {
+      const page = await browser.newPage();
       await page.goto(`${baseUrl}/`);
       await page.getByRole('button', { name: /search/i }).first().click();
       const box = page.getByRole('searchbox').or(page.locator('dialog input[type="search"], dialog input')).first();
@@ -93,17 +93,19 @@ describe.skipIf(!chromiumPath)('exchange guides', () => {
       const hits = () => page.locator('dialog a[href]').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
       // Pagefind shows results as they load, so wait for the one we expect rather than the first batch.
       await expect.poll(async () => (await hits()).some(wanted), { timeout: 10_000 }).toBe(true);
-      return hits();
+      const found = await hits();
+      await browser.closePage(page);
+      return found;
     }
 
-    it.each(exchanges.map((e) => [e.name, e.id] as const))('finds %s by name', async (name, id) => {
-      const hits = await search(name, (h) => h.startsWith(guidePath(id)));
+    it.concurrent.for(exchanges.map((e) => [e.name, e.id] as const))('finds %s by name', async ([name, id], { expect }) => {
+      const hits = await search(name, (h) => h.startsWith(guidePath(id)), expect);
       expect(hits.length).toBeGreaterThan(0);
     });
 
     const numeric = exchanges.flatMap((e) => e.errors.filter((x) => /^-?\d+$/.test(x.code)).slice(0, 1).map((x) => [e.name, x.code.replace(/^-/, '')] as const));
-    it.each(numeric)('finds a %s error code (%s) by number', async (_name, code) => {
-      const hits = await search(code, (h) => h.startsWith('/help/troubleshooting/') || h.startsWith('/integration/exchanges/'));
+    it.concurrent.for(numeric)('finds a %s error code (%s) by number', async ([, code], { expect }) => {
+      const hits = await search(code, (h) => h.startsWith('/help/troubleshooting/') || h.startsWith('/integration/exchanges/'), expect);
       expect(hits.length).toBeGreaterThan(0);
     });
   });
