@@ -13,6 +13,8 @@ export interface Concept {
   label: string;
   /** Alternatives: a passage matches the concept when it holds every term of one group. */
   groups: string[][];
+  /** A word that says what kind of answer is wanted more than what it is about ("long" in "how long"): it weighs little. */
+  cue?: boolean;
 }
 
 export interface ParsedQuestion {
@@ -65,6 +67,8 @@ function tokens(text: string): Token[] {
 }
 
 const key = (g: string[]) => g.join(' ');
+/** Words that, after "how", ask for a quantity rather than name a topic. */
+const HOW_ADVERBS = new Set(['long', 'often', 'soon', 'frequently']);
 const IP_LITERAL = /^(\d{1,3}\.){3}\d{1,3}$|^[0-9a-f]{0,4}(:[0-9a-f]{0,4}){2,7}$/i;
 
 /** The question's concepts: thesaurus phrases (longest first) become one concept each, other content words one each. */
@@ -94,6 +98,9 @@ export function parseQuestion(text: string, thesaurus: CompiledEntry[]): ParsedQ
     const t = toks[i]!;
     // "the number of …" only says that the question asks for a count.
     if (t.stem === 'number' && toks[i + 1]?.word.toLowerCase() === 'of') { i++; continue; }
+    // The word after "how" in "how long", "how often" or "how soon" mostly says what kind of answer
+    // is wanted (the question's type keeps that), little about the topic: it counts, but as a cue.
+    if (HOW_ADVERBS.has(t.word.toLowerCase()) && toks[i - 1]?.word.toLowerCase() === 'how') { add({ label: t.word, groups: [[t.stem]], cue: true }); i++; continue; }
     // An IP address or range in a question ("I put 192.168.1.5 on my key") is about IP addresses.
     if (IP_LITERAL.test(t.word)) add({ label: t.word, groups: [[t.stem], ['ip']] });
     else if (t.content) add({ label: t.word, groups: [[t.stem]] });

@@ -78,6 +78,9 @@ const NAMED_GENERAL = 0.9;
 const GOAL_BOOST = 1;
 const HEADING_RANK = 0.5;
 
+/** The most a cue word weighs ("long" in "how long"): about what the commonest words of these docs weigh. */
+const CUE_WEIGHT = 0.5;
+
 export function analyze(index: DocsIndex, question: string, thesaurus: CompiledEntry[] = defaultThesaurus): Analyzed {
   const parsed = parseQuestion(question, thesaurus);
   const concepts: Concept[] = parsed.concepts.map((c) => {
@@ -86,7 +89,7 @@ export function analyze(index: DocsIndex, question: string, thesaurus: CompiledE
   });
   // A concept weighs what its best-known wording weighs: a word the docs never use, with no
   // alternative they do use, weighs most, so a question about something else is not answered.
-  const weights = concepts.map((c) => Math.min(...c.groups.map((g) => Math.max(...g.map((t) => index.weight(t))))));
+  const weights = concepts.map((c) => Math.min(c.cue ? CUE_WEIGHT : Infinity, ...c.groups.map((g) => Math.max(...g.map((t) => index.weight(t))))));
   return {
     ...parsed,
     concepts,
@@ -198,7 +201,8 @@ export interface Unit {
 
 function typeBonus(q: ParsedQuestion, block: Block, traits: Traits): number {
   switch (q.type) {
-    case 'quantity': return (q.duration ? traits.duration : traits.count) ? 0.2 : 0;
+    // "How long" may ask for a length as well as a time ("how long can a question be"): a count answers it a little.
+    case 'quantity': return (q.duration ? traits.duration : traits.count) ? 0.2 : q.duration && traits.count ? 0.1 : 0;
     // A table whose rows are the things asked for ("which exchanges" → rows by exchange) answers best.
     case 'list': return q.subjects?.some((t) => block.rowOf?.has(t)) ? 0.25 : block.kind === 'row' || block.kind === 'item' ? 0.1 : 0;
     case 'reason': return traits.reason ? 0.1 : 0;

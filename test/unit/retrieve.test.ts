@@ -10,6 +10,12 @@ import { questionType } from '../../src/agents/query';
 import { terms } from '../../src/agents/text';
 
 const index = docsIndex();
+/** The answer to a question asked on the home page; fails the test when the docs refuse it. */
+function answered(question: string) {
+  const r = ask(index, { question, page: 'index' });
+  if (r.kind !== 'answer') throw new Error(`no answer to ${question}`);
+  return r;
+}
 
 describe('a question that names an exchange', () => {
   it.each([
@@ -60,6 +66,18 @@ describe('the type of a question comes from its first cue', () => {
     ['Does Gate accept IPv6 addresses in the IP whitelist?', 'yesno'],
   ])('%j is a %s question', (question, type) => {
     expect(questionType(question)).toBe(type);
+  });
+});
+
+describe('"how long", "how often": the word after "how" asks for a time, it is not the topic', () => {
+  it.each([
+    ['How long before a new CoinEx key works?', 'integration/exchanges/coinex', '10 minutes'],
+    // "How long" can ask for a length too: a count answers it when no time does.
+    ['How long can a question to ?ask= be?', 'integration/for-agents', '500 characters'],
+  ])('%j is answered with the time or length its page gives', (question, page, fact) => {
+    const r = answered(question);
+    expect(r.sources[0]!.url).toContain(`/${page}.md`);
+    expect(r.answer).toContain(fact);
   });
 });
 
