@@ -3,7 +3,8 @@
  * words, what the thesaurus says the docs call them, a spelling the docs use) and its type, which
  * decides what kind of passage answers it (a number, a list, a reason, a consequence, a yes or no).
  */
-import { isStopword, pairsOf, stem, words } from './text.ts';
+import ipaddr from 'ipaddr.js';
+import { isStopword, pairsOf, stem, terms, words } from './text.ts';
 import type { CompiledEntry } from './thesaurus.ts';
 
 export type QuestionType = 'quantity' | 'list' | 'reason' | 'consequence' | 'yesno' | 'other';
@@ -71,6 +72,16 @@ const key = (g: string[]) => g.join(' ');
 const HOW_ADVERBS = new Set(['long', 'often', 'soon', 'frequently']);
 const IP_LITERAL = /^(\d{1,3}\.){3}\d{1,3}$|^[0-9a-f]{0,4}(:[0-9a-f]{0,4}){2,7}$/i;
 
+/**
+ * The words for an address that cannot be a server's public address, by the block ipaddr.js puts it
+ * in ("192.168.1.5" → private); none for a public address, or for a documentation address (the docs
+ * use those as their examples).
+ */
+const KINDS: Record<string, string> = { private: 'private', uniqueLocal: 'private', loopback: 'loopback', linkLocal: 'link-local', unspecified: 'unspecified', multicast: 'multicast', broadcast: 'broadcast' };
+function addressKind(word: string): string | undefined {
+  return ipaddr.isValid(word) ? KINDS[ipaddr.parse(word).range()] : undefined;
+}
+
 /** The question's concepts: thesaurus phrases (longest first) become one concept each, other content words one each. */
 export function parseQuestion(text: string, thesaurus: CompiledEntry[]): ParsedQuestion {
   const toks = tokens(text);
@@ -101,9 +112,12 @@ export function parseQuestion(text: string, thesaurus: CompiledEntry[]): ParsedQ
     // The word after "how" in "how long", "how often" or "how soon" mostly says what kind of answer
     // is wanted (the question's type keeps that), little about the topic: it counts, but as a cue.
     if (HOW_ADVERBS.has(t.word.toLowerCase()) && toks[i - 1]?.word.toLowerCase() === 'how') { add({ label: t.word, groups: [[t.stem]], cue: true }); i++; continue; }
-    // An IP address or range in a question ("I put 192.168.1.5 on my key") is about IP addresses.
+    // An IP address or range in a question ("I put 192.168.1.5 on my key") is about IP addresses,
+    // and about the kind of address it is when that is not a public one ("private").
+    const kind = IP_LITERAL.test(t.word) ? addressKind(t.word) : undefined;
     if (IP_LITERAL.test(t.word)) add({ label: t.word, groups: [[t.stem], ['ip']] });
     else if (t.content) add({ label: t.word, groups: [[t.stem]] });
+    if (kind) add({ label: kind, groups: [terms(kind)] });
     i++;
   }
   const subjects = listSubjects(toks);

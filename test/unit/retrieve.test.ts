@@ -81,6 +81,17 @@ describe('"how long", "how often": the word after "how" asks for a time, it is n
   });
 });
 
+describe('an IP address in a question', () => {
+  it.each([
+    ['I put 192.168.1.5 on my key, is that a problem?', /private/],
+    ['Can I whitelist 127.0.0.1 on my key?', /loopback/],
+  ])('%j is read as the kind of address it is, and answered by the rule about that kind', (question, kind) => {
+    const r = answered(question);
+    expect(r.sources[0]!.url).toContain('/tools/ip-whitelist-checker.md');
+    expect(r.answer).toMatch(kind);
+  });
+});
+
 describe('word forms', () => {
   it('meet whatever Porter does to a double consonant: "add", "adds", "added" and "adding" are one term', () => {
     expect(new Set(['add', 'adds', 'added', 'adding'].flatMap((w) => terms(w))).size).toBe(1);
