@@ -111,7 +111,9 @@ export function parseQuestion(text: string, thesaurus: CompiledEntry[]): ParsedQ
     if (t.stem === 'number' && toks[i + 1]?.word.toLowerCase() === 'of') { i++; continue; }
     // The word after "how" in "how long", "how often" or "how soon" mostly says what kind of answer
     // is wanted (the question's type keeps that), little about the topic: it counts, but as a cue.
-    if (HOW_ADVERBS.has(t.word.toLowerCase()) && toks[i - 1]?.word.toLowerCase() === 'how') { add({ label: t.word, groups: [[t.stem]], cue: true }); i++; continue; }
+    // So does "need" ("Do I need 2FA?"): the docs state a requirement in many words (must, requires,
+    // asks for, only … once), and a passage that says "need" about something else is no nearer.
+    if ((HOW_ADVERBS.has(t.word.toLowerCase()) && toks[i - 1]?.word.toLowerCase() === 'how') || t.stem === 'need') { add({ label: t.word, groups: [[t.stem]], cue: true }); i++; continue; }
     // An IP address or range in a question ("I put 192.168.1.5 on my key") is about IP addresses,
     // and about the kind of address it is when that is not a public one ("private").
     const kind = IP_LITERAL.test(t.word) ? addressKind(t.word) : undefined;

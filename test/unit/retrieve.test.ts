@@ -81,6 +81,14 @@ describe('"how long", "how often": the word after "how" asks for a time, it is n
   });
 });
 
+describe('"do I need …" asks whether something is required', () => {
+  it('is answered by the section about that thing, not by a sentence that happens to say "needs"', () => {
+    const r = answered('Do I need 2FA on the exchange?');
+    expect(r.sources[0]!.url).toContain('/help/security.md');
+    expect(r.answer).toContain('two-factor');
+  });
+});
+
 describe('an IP address in a question', () => {
   it.each([
     ['I put 192.168.1.5 on my key, is that a problem?', /private/],
