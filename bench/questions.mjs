@@ -270,6 +270,21 @@ const laterTuned = [
   { q: 'What does a warn verdict mean in the IP checker?', page: IPC, fact: /will work/ },
   { q: 'Does XAPY trade spot?', page: [GEN, README], fact: /perpetual futures/ },
   { q: 'What code does XAPY ask for when I save a key?', page: GEN, fact: 'two-factor code' },
+  // Also third round, after a held-out reading fell: questions with "how long", "enable", "need",
+  // "pick" and "reach" in them, to test those changes on questions nothing was tuned on yet.
+  { q: 'How long is a Bybit key without an IP valid?', page: [BY, EX, README], fact: '90 days' },
+  { q: 'How long does an unused KuCoin key without IPs last?', page: [K, EX, README], fact: '30 days' },
+  { q: 'How long must I wait after a manual withdrawal on Gate before XAPY can withdraw there?', page: G, fact: '24 hours' },
+  { q: 'How long does Bitget block withdrawals after I change my security settings?', page: [BG, TS], fact: /24 hours|a day/ },
+  { q: 'How long is the API secret shown after I create the key?', page: [GEN, SEC], fact: 'only once' },
+  { q: 'Should I enable withdrawals on my Binance key for Read + Trade?', page: B, fact: 'Leave off' },
+  { q: 'Do I have to turn on the whitelist-only switch?', page: [WL, GEN], fact: /switch on|turn it on/ },
+  { q: 'Can I activate Withdrawal on KuCoin without an IP restriction?', page: K, fact: 'IP restriction' },
+  { q: 'Do I need a futures account before I create the key?', page: [GEN, B, BG, BY, CX, G, H, K, O], fact: 'futures account' },
+  { q: 'What do I need to give XAPY besides the key and the secret?', page: GEN, fact: 'passphrase' },
+  { q: 'Which network should I pick for moving USDT between two exchanges?', page: WL, fact: 'both support' },
+  { q: 'How do I get in touch with XAPY on Telegram?', page: CONTACT, fact: 'XAPY FAQ group' },
+  { q: 'Do I need two-factor on XAPY as well?', page: [SEC, GEN], fact: /on XAPY|XAPY asks/ },
 ];
 
 const offTopic = [
