@@ -100,6 +100,18 @@ describe('an IP address in a question', () => {
   });
 });
 
+describe('small words of casual questions', () => {
+  it.each([
+    ['Why doesn’t the key checker see the IPs of my Binance key?', 'Why does the key checker not see the IPs of my Binance key?'],
+    ['Besides the key and the secret, what does XAPY ask for on KuCoin?', 'What does XAPY ask for on KuCoin, with the key and the secret?'],
+  ])('%j is answered as %j is', (casual, plain) => {
+    const a = answered(casual);
+    const b = answered(plain);
+    expect(a.answer).toBe(b.answer);
+    expect(a.confidence).toBe(b.confidence);
+  });
+});
+
 describe('word forms', () => {
   it('meet whatever Porter does to a double consonant: "add", "adds", "added" and "adding" are one term', () => {
     expect(new Set(['add', 'adds', 'added', 'adding'].flatMap((w) => terms(w))).size).toBe(1);
