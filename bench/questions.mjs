@@ -285,6 +285,20 @@ const laterTuned = [
   { q: 'Which network should I pick for moving USDT between two exchanges?', page: WL, fact: 'both support' },
   { q: 'How do I get in touch with XAPY on Telegram?', page: CONTACT, fact: 'XAPY FAQ group' },
   { q: 'Do I need two-factor on XAPY as well?', page: [SEC, GEN], fact: /on XAPY|XAPY asks/ },
+  // Also third round: the original set's own patterns, asked about other exchanges and codes.
+  { q: 'What does CoinEx error 4007 mean?', page: [TS, CX], fact: 'IP Prohibited' },
+  { q: 'htx error 12005', page: [TS, H], fact: 'Incorrect IP address' },
+  { q: 'What does KuCoin error 400006 mean?', page: [TS, K], fact: 'Invalid request IP' },
+  { q: 'okx 50120 error', page: [TS, O], fact: /permission/ },
+  { q: 'What is Gate error INVALID_SIGNATURE?', page: [TS, G], fact: 'Invalid signature' },
+  { q: 'Which boxes do I tick on Bybit for Read-Write?', page: BY, fact: ['Wallet: Withdrawal', 'Account Transfer'] },
+  { q: 'which okx boxes for read + trade', page: O, fact: 'Read; Trade' },
+  { q: 'How many IPs can a KuCoin key have?', page: [K, EX, README, IPS], fact: /up to 20|20 addresses/ },
+  { q: 'Does OKX want a passphrase?', page: [O, EX], fact: 'passphrase' },
+  { q: 'How do I enter XAPY’s IPs on Binance?', page: [B, IPS], fact: /one address per line|one at a time/ },
+  { q: 'Does Bybit take IPv6 addresses on a key?', page: [BY, README], fact: /not documented|IPv4/ },
+  { q: 'What happens to an OKX key with no IP after two weeks unused?', page: [O, EX, README], fact: '14 days' },
+  { q: 'Can I check over the API which permissions my Bybit key has?', page: [BY, KEYC, EX], fact: '/v5/user/query-api' },
 ];
 
 const offTopic = [
