@@ -82,6 +82,15 @@ function addressKind(word: string): string | undefined {
   return ipaddr.isValid(word) ? KINDS[ipaddr.parse(word).range()] : undefined;
 }
 
+const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+const DAYS_IN: Record<string, number> = { [stem('week')]: 7, [stem('month')]: 30, [stem('year')]: 365 };
+/** The days in a number of weeks, months or years ("two" + "week" → 14), for a number in digits or words. */
+function daysOf(word: string, unit: string | undefined): number | undefined {
+  const per = unit === undefined ? undefined : DAYS_IN[unit];
+  const n = /^\d{1,3}$/.test(word) ? Number(word) : NUMBER_WORDS.indexOf(word.toLowerCase()) + 1;
+  return per && n > 0 ? n * per : undefined;
+}
+
 /** The question's concepts: thesaurus phrases (longest first) become one concept each, other content words one each. */
 export function parseQuestion(text: string, thesaurus: CompiledEntry[]): ParsedQuestion {
   const toks = tokens(text);
@@ -107,6 +116,13 @@ export function parseQuestion(text: string, thesaurus: CompiledEntry[]): ParsedQ
       continue;
     }
     const t = toks[i]!;
+    // "two weeks", "3 months": the docs count such times in days ("14 days").
+    const days = daysOf(t.word, toks[i + 1]?.stem);
+    if (days) {
+      add({ label: `${t.word} ${toks[i + 1]!.word}`, groups: [[t.stem, toks[i + 1]!.stem], [String(days), stem('days')]] });
+      i += 2;
+      continue;
+    }
     // "the number of …" only says that the question asks for a count.
     if (t.stem === 'number' && toks[i + 1]?.word.toLowerCase() === 'of') { i++; continue; }
     // The word after "how" in "how long", "how often" or "how soon" mostly says what kind of answer

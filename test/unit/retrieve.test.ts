@@ -100,6 +100,17 @@ describe('an IP address in a question', () => {
   });
 });
 
+describe('a time in weeks, months or years', () => {
+  it.each([
+    ['What happens to an OKX key with no IP after two weeks unused?', 'integration/exchanges/okx', '14 days'],
+    ['Is a Gate key with no IP still valid after 3 months?', 'integration/exchanges/gate', '90 days'],
+  ])('%j is matched with the days the docs give', (question, page, fact) => {
+    const r = answered(question);
+    expect(r.sources.slice(0, 3).map((s) => s.url)).toContain(`https://docs.xapy.io/${page}.md`);
+    expect(r.answer).toContain(fact);
+  });
+});
+
 describe('small words of casual questions', () => {
   it.each([
     ['Why doesn’t the key checker see the IPs of my Binance key?', 'Why does the key checker not see the IPs of my Binance key?'],
