@@ -346,7 +346,10 @@ function structuredMarkdown(units: Unit[]): string[] {
  * items or rows answer it (all of those that do, for a "which" question), in reading order. A
  * sentence that ends with a colon brings the block it introduces (a command, a list, a table).
  */
-export function composeAnswer(q: Analyzed, candidates: Candidate[], render: (s: string, bold?: boolean) => string, askedPage?: string): Answer | undefined {
+/** A sentence that sends the reader to its page's facts box for the detail ("see the facts box"). */
+const TO_FACTS_BOX = /\bthe facts box\b/i;
+
+export function composeAnswer(q: Analyzed, candidates: Candidate[], render: (s: string, bold?: boolean) => string, askedPage?: string, factsBox?: (page: string) => Chunk | undefined): Answer | undefined {
   const units = answerUnits(q, candidates, askedPage);
   const best = Math.max(0, ...units.map((u) => u.score));
   if (best === 0) return undefined;
@@ -389,6 +392,15 @@ export function composeAnswer(q: Analyzed, candidates: Candidate[], render: (s: 
     if (next[0]!.kind === 'code') { if (next[0]!.markdown.length <= MAX_CODE) code ??= next[0]; continue; }
     structured = units.filter((x) => x.chunk === u.chunk && next.includes(x.block)).slice(0, MAX_ROWS);
     break;
+  }
+
+  // A chosen sentence that leaves the detail to its page's facts box ("after a period without use
+  // (see the facts box)") brings the row of that box that answers the question.
+  const pointer = structured.length || !factsBox ? undefined : [...prose].sort((a, b) => b.score - a.score).find((u) => TO_FACTS_BOX.test(u.sentence!));
+  const box = pointer && factsBox!(pointer.chunk.page);
+  if (pointer && box) {
+    const row = answerUnits(q, [{ chunk: box, rankNo: pointer.order[0] }], askedPage).filter((u) => u.block.kind === 'row').sort((a, b) => b.score - a.score)[0];
+    if (row && row.coverage >= MIN_COVERAGE) structured = [row];
   }
 
   const parts: string[] = [];
