@@ -416,7 +416,13 @@ export function composeAnswer(q: Analyzed, candidates: Candidate[], render: (s: 
   const quoted = [...prose, ...structured];
   if (quoted.length === 0) return undefined;
   // The answer opens with its sentences: their best one's section leads the sources, unless a list or table answers a list question.
-  const first = [...(prose.length && !(list && structured.length) ? prose : quoted)].sort((a, b) => b.score - a.score)[0]!;
+  const byScore = (us: Unit[]) => [...us].sort((a, b) => b.score - a.score);
+  let first = byScore(prose.length && !(list && structured.length) ? prose : quoted)[0]!;
+  // For a question that names an exchange, a better row or item from that exchange's own page leads
+  // a sentence from a page about none in particular ("This exchange documents IPv4 addresses only").
+  const own = (u: Unit) => exchangesOf(u.chunk).some((i) => q.named.includes(i));
+  const ownBest = q.named.length ? byScore(structured.filter(own))[0] : undefined;
+  if (ownBest && ownBest.score > first.score && exchangesOf(first.chunk).length === 0) first = ownBest;
   const chunksQuoted = [...new Set([first.chunk, ...[...quoted].sort(byOrder).map((u) => u.chunk)])];
   return {
     markdown: parts.join('\n\n'),

@@ -33,6 +33,8 @@ describe('a question that names an exchange', () => {
   it.each([
     ['Does a KuCoin key expire without an IP?', 'kucoin'],
     ['OKX withdraw permission without IP binding, what happens?', 'okx'],
+    // The guide's facts row, not the IP checker's rule about "this exchange", whichever opens the answer.
+    ['Does Gate accept IPv6 addresses in the IP whitelist?', 'gate'],
   ])('%j is answered from that exchange’s guide before a page about every exchange', (question, exchange) => {
     const r = ask(index, { question, page: 'index' });
     expect(r.kind).toBe('answer');
