@@ -299,6 +299,17 @@ const laterTuned = [
   { q: 'Does Bybit take IPv6 addresses on a key?', page: [BY, README], fact: /not documented|IPv4/ },
   { q: 'What happens to an OKX key with no IP after two weeks unused?', page: [O, EX, README], fact: '14 days' },
   { q: 'Can I check over the API which permissions my Bybit key has?', page: [BY, KEYC, EX], fact: '/v5/user/query-api' },
+  // Also third round, the last batch: written before the engine was run on them.
+  { q: 'Is XAPY an exchange?', page: [FAQ, README], fact: /No\.|software/ },
+  { q: 'What is the Bybit withdrawal whitelist setting called?', page: [BY, WL], fact: 'Withdraw via Address Book' },
+  { q: 'Does Gate have a whitelist-only switch?', page: [G, WL], fact: 'not documented' },
+  { q: 'Will XAPY staff ever ask me for my API secret?', page: [FAQ, SEC, CONTACT, GEN], fact: /never/ },
+  { q: 'exchange keeps rejecting xapy requests, why', page: [FAQ, TS], fact: /missing|not ticked/ },
+  { q: 'Which networks can I use for USDC?', page: WL, fact: 'no exchange here publishes' },
+  { q: 'How do I send my checker report to support?', page: [CONTACT, IPC], fact: 'Copy report' },
+  { q: 'What does the too-many-entries rule mean?', page: IPC, fact: /caps|cut short/ },
+  { q: 'Which exchanges expire keys after 90 days without an IP?', page: [EX, README], fact: ['Bybit', 'CoinEx', 'Gate'] },
+  { q: 'Where does XAPY publish its server IPs?', page: [IPS, SEC, GEN], fact: /only place|servers\.json|this site/ },
 ];
 
 const offTopic = [
