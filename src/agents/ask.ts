@@ -119,7 +119,8 @@ export function ask(index: DocsIndex, input: { question: string; goal?: string; 
   const answerFrom = [onTopic.slice(0, MAX_ANSWER_SECTIONS), onPage, onBest].flatMap((list) => list.map((r, rankNo) => ({ chunk: r.chunk, rankNo })))
     .sort((a, b) => a.rankNo - b.rankNo)
     .filter((c, i, all) => all.findIndex((x) => x.chunk === c.chunk) === i);
-  const composed = composeAnswer(q, answerFrom, (text, bold) => stringifyMarkdown([bold ? p(strong(text)) : p(text)]).trim(), preferred);
+  const factsBox = (id: string) => index.chunks.find((c) => c.page === id && c.path.length === 1 && c.path[0] === 'Facts');
+  const composed = composeAnswer(q, answerFrom, (text, bold) => stringifyMarkdown([bold ? p(strong(text)) : p(text)]).trim(), preferred, factsBox);
   const answer = composed?.markdown ?? excerpts[0]!.text;
   const answerChunks = composed?.chunks ?? [top.chunk];
   const answerSources = answerChunks.map((c) => ({ title: c.title, url: c.url }));

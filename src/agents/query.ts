@@ -3,7 +3,8 @@
  * words, what the thesaurus says the docs call them, a spelling the docs use) and its type, which
  * decides what kind of passage answers it (a number, a list, a reason, a consequence, a yes or no).
  */
-import { isStopword, pairsOf, stem, words } from './text.ts';
+import ipaddr from 'ipaddr.js';
+import { isStopword, pairsOf, stem, terms, words } from './text.ts';
 import type { CompiledEntry } from './thesaurus.ts';
 
 export type QuestionType = 'quantity' | 'list' | 'reason' | 'consequence' | 'yesno' | 'other';
@@ -13,6 +14,8 @@ export interface Concept {
   label: string;
   /** Alternatives: a passage matches the concept when it holds every term of one group. */
   groups: string[][];
+  /** A word that says what kind of answer is wanted more than what it is about ("long" in "how long"): it weighs little. */
+  cue?: boolean;
 }
 
 export interface ParsedQuestion {
@@ -65,7 +68,28 @@ function tokens(text: string): Token[] {
 }
 
 const key = (g: string[]) => g.join(' ');
+/** Words that, after "how", ask for a quantity rather than name a topic. */
+const HOW_ADVERBS = new Set(['long', 'often', 'soon', 'frequently']);
 const IP_LITERAL = /^(\d{1,3}\.){3}\d{1,3}$|^[0-9a-f]{0,4}(:[0-9a-f]{0,4}){2,7}$/i;
+
+/**
+ * The words for an address that cannot be a server's public address, by the block ipaddr.js puts it
+ * in ("192.168.1.5" → private); none for a public address, or for a documentation address (the docs
+ * use those as their examples).
+ */
+const KINDS: Record<string, string> = { private: 'private', uniqueLocal: 'private', loopback: 'loopback', linkLocal: 'link-local', unspecified: 'unspecified', multicast: 'multicast', broadcast: 'broadcast' };
+function addressKind(word: string): string | undefined {
+  return ipaddr.isValid(word) ? KINDS[ipaddr.parse(word).range()] : undefined;
+}
+
+const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+const DAYS_IN: Record<string, number> = { [stem('week')]: 7, [stem('month')]: 30, [stem('year')]: 365 };
+/** The days in a number of weeks, months or years ("two" + "week" → 14), for a number in digits or words. */
+function daysOf(word: string, unit: string | undefined): number | undefined {
+  const per = unit === undefined ? undefined : DAYS_IN[unit];
+  const n = /^\d{1,3}$/.test(word) ? Number(word) : NUMBER_WORDS.indexOf(word.toLowerCase()) + 1;
+  return per && n > 0 ? n * per : undefined;
+}
 
 /** The question's concepts: thesaurus phrases (longest first) become one concept each, other content words one each. */
 export function parseQuestion(text: string, thesaurus: CompiledEntry[]): ParsedQuestion {
@@ -92,11 +116,26 @@ export function parseQuestion(text: string, thesaurus: CompiledEntry[]): ParsedQ
       continue;
     }
     const t = toks[i]!;
+    // "two weeks", "3 months": the docs count such times in days ("14 days").
+    const days = daysOf(t.word, toks[i + 1]?.stem);
+    if (days) {
+      add({ label: `${t.word} ${toks[i + 1]!.word}`, groups: [[t.stem, toks[i + 1]!.stem], [String(days), stem('days')]] });
+      i += 2;
+      continue;
+    }
     // "the number of …" only says that the question asks for a count.
     if (t.stem === 'number' && toks[i + 1]?.word.toLowerCase() === 'of') { i++; continue; }
-    // An IP address or range in a question ("I put 192.168.1.5 on my key") is about IP addresses.
+    // The word after "how" in "how long", "how often" or "how soon" mostly says what kind of answer
+    // is wanted (the question's type keeps that), little about the topic: it counts, but as a cue.
+    // So does "need" ("Do I need 2FA?"): the docs state a requirement in many words (must, requires,
+    // asks for, only … once), and a passage that says "need" about something else is no nearer.
+    if ((HOW_ADVERBS.has(t.word.toLowerCase()) && toks[i - 1]?.word.toLowerCase() === 'how') || t.stem === 'need') { add({ label: t.word, groups: [[t.stem]], cue: true }); i++; continue; }
+    // An IP address or range in a question ("I put 192.168.1.5 on my key") is about IP addresses,
+    // and about the kind of address it is when that is not a public one ("private").
+    const kind = IP_LITERAL.test(t.word) ? addressKind(t.word) : undefined;
     if (IP_LITERAL.test(t.word)) add({ label: t.word, groups: [[t.stem], ['ip']] });
     else if (t.content) add({ label: t.word, groups: [[t.stem]] });
+    if (kind) add({ label: kind, groups: [terms(kind)] });
     i++;
   }
   const subjects = listSubjects(toks);

@@ -78,6 +78,9 @@ const NAMED_GENERAL = 0.9;
 const GOAL_BOOST = 1;
 const HEADING_RANK = 0.5;
 
+/** The most a cue word weighs ("long" in "how long"): about what the commonest words of these docs weigh. */
+const CUE_WEIGHT = 0.5;
+
 export function analyze(index: DocsIndex, question: string, thesaurus: CompiledEntry[] = defaultThesaurus): Analyzed {
   const parsed = parseQuestion(question, thesaurus);
   const concepts: Concept[] = parsed.concepts.map((c) => {
@@ -86,7 +89,7 @@ export function analyze(index: DocsIndex, question: string, thesaurus: CompiledE
   });
   // A concept weighs what its best-known wording weighs: a word the docs never use, with no
   // alternative they do use, weighs most, so a question about something else is not answered.
-  const weights = concepts.map((c) => Math.min(...c.groups.map((g) => Math.max(...g.map((t) => index.weight(t))))));
+  const weights = concepts.map((c) => Math.min(c.cue ? CUE_WEIGHT : Infinity, ...c.groups.map((g) => Math.max(...g.map((t) => index.weight(t))))));
   return {
     ...parsed,
     concepts,
@@ -198,7 +201,8 @@ export interface Unit {
 
 function typeBonus(q: ParsedQuestion, block: Block, traits: Traits): number {
   switch (q.type) {
-    case 'quantity': return (q.duration ? traits.duration : traits.count) ? 0.2 : 0;
+    // "How long" may ask for a length as well as a time ("how long can a question be"): a count answers it a little.
+    case 'quantity': return (q.duration ? traits.duration : traits.count) ? 0.2 : q.duration && traits.count ? 0.1 : 0;
     // A table whose rows are the things asked for ("which exchanges" → rows by exchange) answers best.
     case 'list': return q.subjects?.some((t) => block.rowOf?.has(t)) ? 0.25 : block.kind === 'row' || block.kind === 'item' ? 0.1 : 0;
     case 'reason': return traits.reason ? 0.1 : 0;
@@ -342,7 +346,10 @@ function structuredMarkdown(units: Unit[]): string[] {
  * items or rows answer it (all of those that do, for a "which" question), in reading order. A
  * sentence that ends with a colon brings the block it introduces (a command, a list, a table).
  */
-export function composeAnswer(q: Analyzed, candidates: Candidate[], render: (s: string, bold?: boolean) => string, askedPage?: string): Answer | undefined {
+/** A sentence that sends the reader to its page's facts box for the detail ("see the facts box"). */
+const TO_FACTS_BOX = /\bthe facts box\b/i;
+
+export function composeAnswer(q: Analyzed, candidates: Candidate[], render: (s: string, bold?: boolean) => string, askedPage?: string, factsBox?: (page: string) => Chunk | undefined): Answer | undefined {
   const units = answerUnits(q, candidates, askedPage);
   const best = Math.max(0, ...units.map((u) => u.score));
   if (best === 0) return undefined;
@@ -387,6 +394,15 @@ export function composeAnswer(q: Analyzed, candidates: Candidate[], render: (s: 
     break;
   }
 
+  // A chosen sentence that leaves the detail to its page's facts box ("after a period without use
+  // (see the facts box)") brings the row of that box that answers the question.
+  const pointer = structured.length || !factsBox ? undefined : [...prose].sort((a, b) => b.score - a.score).find((u) => TO_FACTS_BOX.test(u.sentence!));
+  const box = pointer && factsBox!(pointer.chunk.page);
+  if (pointer && box) {
+    const row = answerUnits(q, [{ chunk: box, rankNo: pointer.order[0] }], askedPage).filter((u) => u.block.kind === 'row').sort((a, b) => b.score - a.score)[0];
+    if (row && row.coverage >= MIN_COVERAGE) structured = [row];
+  }
+
   const parts: string[] = [];
   // A section that opens with the answer often says it first in its heading, as a statement
   // ("Changes to a Gate key are not instant"): quote that heading above its first sentence.
@@ -400,7 +416,13 @@ export function composeAnswer(q: Analyzed, candidates: Candidate[], render: (s: 
   const quoted = [...prose, ...structured];
   if (quoted.length === 0) return undefined;
   // The answer opens with its sentences: their best one's section leads the sources, unless a list or table answers a list question.
-  const first = [...(prose.length && !(list && structured.length) ? prose : quoted)].sort((a, b) => b.score - a.score)[0]!;
+  const byScore = (us: Unit[]) => [...us].sort((a, b) => b.score - a.score);
+  let first = byScore(prose.length && !(list && structured.length) ? prose : quoted)[0]!;
+  // For a question that names an exchange, a better row or item from that exchange's own page leads
+  // a sentence from a page about none in particular ("This exchange documents IPv4 addresses only").
+  const own = (u: Unit) => exchangesOf(u.chunk).some((i) => q.named.includes(i));
+  const ownBest = q.named.length ? byScore(structured.filter(own))[0] : undefined;
+  if (ownBest && ownBest.score > first.score && exchangesOf(first.chunk).length === 0) first = ownBest;
   const chunksQuoted = [...new Set([first.chunk, ...[...quoted].sort(byOrder).map((u) => u.chunk)])];
   return {
     markdown: parts.join('\n\n'),

@@ -87,6 +87,17 @@ describe('answers that hold the answer', () => {
   });
 });
 
+describe('a sentence that leaves the detail to the facts box', () => {
+  it.each([
+    ['huobi key without ip binding, does it expire?', '90 days'],
+    ['When does an OKX key with Trade and no linked IP expire?', '14 days'],
+  ])('%j is answered with the row of that box as well', (question, fact) => {
+    const a = answer(question);
+    expect(a.answer).toMatch(/see the facts box/);
+    expect(a.answer).toContain(fact);
+  });
+});
+
 describe('confidence', () => {
   const json = (r: AskResult) => askJson(r) as { confidence?: number; partial?: boolean };
   it('is carried in the JSON, high for a question the docs answer fully', () => {

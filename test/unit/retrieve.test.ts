@@ -10,6 +10,12 @@ import { questionType } from '../../src/agents/query';
 import { terms } from '../../src/agents/text';
 
 const index = docsIndex();
+/** The answer to a question asked on the home page; fails the test when the docs refuse it. */
+function answered(question: string) {
+  const r = ask(index, { question, page: 'index' });
+  if (r.kind !== 'answer') throw new Error(`no answer to ${question}`);
+  return r;
+}
 
 describe('a question that names an exchange', () => {
   it.each([
@@ -27,6 +33,8 @@ describe('a question that names an exchange', () => {
   it.each([
     ['Does a KuCoin key expire without an IP?', 'kucoin'],
     ['OKX withdraw permission without IP binding, what happens?', 'okx'],
+    // The guide's facts row, not the IP checker's rule about "this exchange", whichever opens the answer.
+    ['Does Gate accept IPv6 addresses in the IP whitelist?', 'gate'],
   ])('%j is answered from that exchange’s guide before a page about every exchange', (question, exchange) => {
     const r = ask(index, { question, page: 'index' });
     expect(r.kind).toBe('answer');
@@ -60,6 +68,60 @@ describe('the type of a question comes from its first cue', () => {
     ['Does Gate accept IPv6 addresses in the IP whitelist?', 'yesno'],
   ])('%j is a %s question', (question, type) => {
     expect(questionType(question)).toBe(type);
+  });
+});
+
+describe('"how long", "how often": the word after "how" asks for a time, it is not the topic', () => {
+  it.each([
+    ['How long before a new CoinEx key works?', 'integration/exchanges/coinex', '10 minutes'],
+    // "How long" can ask for a length too: a count answers it when no time does.
+    ['How long can a question to ?ask= be?', 'integration/for-agents', '500 characters'],
+  ])('%j is answered with the time or length its page gives', (question, page, fact) => {
+    const r = answered(question);
+    expect(r.sources[0]!.url).toContain(`/${page}.md`);
+    expect(r.answer).toContain(fact);
+  });
+});
+
+describe('"do I need …" asks whether something is required', () => {
+  it('is answered by the section about that thing, not by a sentence that happens to say "needs"', () => {
+    const r = answered('Do I need 2FA on the exchange?');
+    expect(r.sources[0]!.url).toContain('/help/security.md');
+    expect(r.answer).toContain('two-factor');
+  });
+});
+
+describe('an IP address in a question', () => {
+  it.each([
+    ['I put 192.168.1.5 on my key, is that a problem?', /private/],
+    ['Can I whitelist 127.0.0.1 on my key?', /loopback/],
+  ])('%j is read as the kind of address it is, and answered by the rule about that kind', (question, kind) => {
+    const r = answered(question);
+    expect(r.sources[0]!.url).toContain('/tools/ip-whitelist-checker.md');
+    expect(r.answer).toMatch(kind);
+  });
+});
+
+describe('a time in weeks, months or years', () => {
+  it.each([
+    ['What happens to an OKX key with no IP after two weeks unused?', 'integration/exchanges/okx', '14 days'],
+    ['Is a Gate key with no IP still valid after 3 months?', 'integration/exchanges/gate', '90 days'],
+  ])('%j is matched with the days the docs give', (question, page, fact) => {
+    const r = answered(question);
+    expect(r.sources.slice(0, 3).map((s) => s.url)).toContain(`https://docs.xapy.io/${page}.md`);
+    expect(r.answer).toContain(fact);
+  });
+});
+
+describe('small words of casual questions', () => {
+  it.each([
+    ['Why doesn’t the key checker see the IPs of my Binance key?', 'Why does the key checker not see the IPs of my Binance key?'],
+    ['Besides the key and the secret, what does XAPY ask for on KuCoin?', 'What does XAPY ask for on KuCoin, with the key and the secret?'],
+  ])('%j is answered as %j is', (casual, plain) => {
+    const a = answered(casual);
+    const b = answered(plain);
+    expect(a.answer).toBe(b.answer);
+    expect(a.confidence).toBe(b.confidence);
   });
 });
 
