@@ -74,11 +74,15 @@ export function oldestFirst(list: DatedFact[]): DatedFact[] {
 
 export const isStale = (f: DatedFact, today: string) => ageInDays(f.verified, today) > STALE_DAYS;
 
-/** What a guide says about its facts: the oldest check (the one to redo first) and the newest. */
-export function checkedSpan(ex: Exchange): { oldest: DatedFact; newest: DatedFact; count: number } {
+/**
+ * What a guide says about its facts: the oldest check (the one to redo first), how many facts share
+ * its date, and the newest.
+ */
+export function checkedSpan(ex: Exchange): { oldest: DatedFact; oldestCount: number; newest: DatedFact; count: number } {
   const list = oldestFirst(factsOf(ex));
   if (!list.length) throw new Error(`${ex.id} has no dated facts`);
-  return { oldest: list[0]!, newest: list[list.length - 1]!, count: list.length };
+  const oldest = list[0]!;
+  return { oldest, oldestCount: list.filter((f) => f.verified === oldest.verified).length, newest: list[list.length - 1]!, count: list.length };
 }
 
 /** The report `npm run facts` prints: one line per fact, oldest first, stale ones flagged. */
@@ -93,12 +97,17 @@ export function factsReport(exchanges: Exchange[], today: string): { text: strin
   return { text: [...lines, '', summary].join('\n'), stale, total: list.length };
 }
 
-/** The line at the top of a guide: when its facts were checked, naming the oldest check. */
+/**
+ * The line at the top of a guide: when its facts were checked. Where the dates differ it names the
+ * oldest check, or, when several facts share the oldest date, says how many (`npm run facts` lists them).
+ */
 export function factsCheckedText(ex: Exchange, today: string): string {
-  const { oldest, newest, count } = checkedSpan(ex);
-  const span = oldest.verified === newest.verified ? `on ${oldest.verified}` : `between ${oldest.verified} and ${newest.verified}`;
+  const { oldest, oldestCount, newest, count } = checkedSpan(ex);
+  const span = oldest.verified === newest.verified
+    ? `on ${oldest.verified}`
+    : `between ${oldest.verified} and ${newest.verified}${oldestCount === 1 ? `; the oldest check is ${oldest.label}` : `, ${oldestCount} of them on ${oldest.verified}`}`;
   const stale = isStale(oldest, today)
     ? ` Some checks are more than ${STALE_DAYS} days old: compare the key form with this guide as you go, and tell XAPY if they differ.`
     : '';
-  return `The ${count} facts on this page were checked against ${ex.name}’s official documentation ${span}; the oldest check is ${oldest.label} (${oldest.verified}).${stale}`;
+  return `The ${count} facts on this page were checked against ${ex.name}’s official documentation ${span}.${stale}`;
 }

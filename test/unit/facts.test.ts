@@ -35,13 +35,24 @@ describe('the dated facts of an exchange', () => {
     expect(later.text).toMatch(/older than 90 days/);
   });
 
-  it('the guide line names the oldest check and warns once it is stale', () => {
+  it('the guide line gives the dates of the checks, names a lone oldest one, and warns once it is stale', () => {
+    // All of OKX's facts share one date: the line gives it, and names no fact.
     const { oldest, count } = checkedSpan(okx);
+    expect(new Set(factsOf(okx).map((f) => f.verified)).size).toBe(1);
     const text = factsCheckedText(okx, oldest.verified);
-    expect(text).toContain(`The ${count} facts`);
-    expect(text).toContain(`the oldest check is ${oldest.label} (${oldest.verified})`);
-    expect(text).not.toMatch(/more than 90 days/);
+    expect(text).toBe(`The ${count} facts on this page were checked against OKX’s official documentation on ${oldest.verified}.`);
     expect(factsCheckedText(okx, '2099-01-01')).toMatch(/more than 90 days old/);
+
+    // One fact checked earlier than the others: the line names it.
+    const older = structuredClone(okx);
+    const first = factsOf(older)[0]!;
+    const [part, name] = first.path.split('.') as ['ip' | 'key' | 'withdrawal', string];
+    (older[part] as unknown as Record<string, { verified: string }>)[name]!.verified = '2026-10-01';
+    expect(factsCheckedText(older, '2026-12-02')).toBe(`The ${count} facts on this page were checked against OKX’s official documentation between 2026-10-01 and ${oldest.verified}; the oldest check is ${first.label}.`);
+
+    // Several facts share the oldest date: the line says how many.
+    (older[part] as unknown as Record<string, { verified: string }>)[name]!.verified = '2026-12-01';
+    expect(factsCheckedText(older, '2026-12-02')).toBe(`The ${count} facts on this page were checked against OKX’s official documentation between ${oldest.verified} and 2026-12-01, ${count - 1} of them on ${oldest.verified}.`);
   });
 });
 
