@@ -4,7 +4,7 @@
  */
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { chromiumPath, useConcurrentPages } from '../helpers/chromium.ts';
+import { chromiumPath, openSearch, useConcurrentPages } from '../helpers/chromium.ts';
 import { docIds, htmlPathOf } from '../helpers/site.ts';
 
 declare global {
@@ -36,8 +36,7 @@ describe.skipIf(!chromiumPath)('Content-Security-Policy in the browser', () => {
   it('search still works under the policy, without a violation', async () => {
     const page = await watchedPage();
     await page.goto(`${baseUrl}/`, { waitUntil: 'networkidle' });
-    await page.getByRole('button', { name: /search/i }).first().click();
-    await page.keyboard.type('withdrawal');
+    await (await openSearch(page)).pressSequentially('withdrawal');
     await expect.poll(() => page.locator('dialog a[href]').count(), { timeout: 10_000 }).toBeGreaterThan(0);
     expect(await page.evaluate(() => window.__violations)).toEqual([]);
     await browser.closePage(page);

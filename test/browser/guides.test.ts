@@ -5,7 +5,7 @@
  * each exchange by name and each numeric error code.
  */
 import { describe, expect, inject, it, type ExpectStatic } from 'vitest';
-import { chromiumPath, useConcurrentPages } from '../helpers/chromium.ts';
+import { chromiumPath, openSearch, useConcurrentPages } from '../helpers/chromium.ts';
 import { exchanges } from '../../src/data/index.ts';
 import { allFactRows, guidePath } from '../../src/data/describe.ts';
 
@@ -87,9 +87,7 @@ describe.skipIf(!chromiumPath)('exchange guides', () => {
     async function search(term: string, wanted: (path: string) => boolean, expect: ExpectStatic): Promise<string[]> {
       const page = await browser.newPage();
       await page.goto(`${baseUrl}/`);
-      await page.getByRole('button', { name: /search/i }).first().click();
-      const box = page.getByRole('searchbox').or(page.locator('dialog input[type="search"], dialog input')).first();
-      await box.fill(term);
+      await (await openSearch(page)).fill(term);
       const hits = () => page.locator('dialog a[href]').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
       // Pagefind shows results as they load, so wait for the one we expect rather than the first batch.
       await expect.poll(async () => (await hits()).some(wanted), { timeout: 10_000 }).toBe(true);

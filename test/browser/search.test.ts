@@ -4,13 +4,11 @@
  */
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { chromiumPath, usePagePerTest } from '../helpers/chromium.ts';
+import { chromiumPath, openSearch, usePagePerTest } from '../helpers/chromium.ts';
 
 /** Opens the search dialog from the header, types the query, and returns the results' links and text. */
 async function search(page: Page, query: string) {
-  await page.getByRole('button', { name: 'Search' }).first().click();
-  const input = page.locator('dialog[open] input[type="search"], dialog[open] .pagefind-ui__search-input').first();
-  await input.fill(query);
+  await (await openSearch(page)).fill(query);
   const results = page.locator('dialog[open] .pagefind-ui__result');
   // Pagefind adds a result first and fills in its link and excerpt when that page's data arrives:
   // read the results once every one shown has its link.

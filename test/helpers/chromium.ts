@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 
 export const INSTALL_HINT = 'Install it with: apt-get install -y --no-install-recommends chromium (or set CHROMIUM_PATH).';
@@ -53,6 +53,25 @@ export async function launch(): Promise<{ context: BrowserContext; close: () => 
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Opens Starlight's search dialog from the header, as a reader does, and returns its search box
+ * once Pagefind has drawn it. Starlight loads Pagefind's interface in an idle callback, and
+ * headless Chromium, with other windows busy, now and then started no idle period on a page
+ * that had nothing left to draw: the callback ran 4–5 seconds late, or not within 30 (about one
+ * search in fifteen). A real browser draws frames for a visible tab, and after a frame Chromium
+ * starts an idle period; so while it waits, this asks the page for an animation frame.
+ */
+export async function openSearch(page: Page, timeout = 15_000): Promise<Locator> {
+  await page.getByRole('button', { name: 'Search' }).first().click();
+  const box = page.locator('dialog[open] input[type="search"], dialog[open] .pagefind-ui__search-input').first();
+  const until = Date.now() + timeout;
+  while (!(await box.count())) {
+    if (Date.now() > until) throw new Error(`The search dialog showed no search box within ${timeout} ms.`);
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 50))));
+  }
+  return box;
 }
 
 export interface ServersJson {
