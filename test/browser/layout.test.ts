@@ -4,20 +4,32 @@
  * controls are large enough to hit with a finger, and the example-server notice appears once.
  * Measured in Chromium with the fonts the machine has (CI installs fonts-noto-core, the fonts
  * many Android phones use), because text metrics decide where lines wrap and what shifts.
+ *
+ * The same loads, first visits with nothing from the cache, also check the Content-Security-Policy
+ * in the browser: the page comes with the policy, which allows only this site, and the page raises
+ * not a single violation of it while it loads.
  */
 import { describe, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { chromiumPath, useConcurrentPages } from '../helpers/chromium.ts';
+import { chromiumPath, pageIdle, useConcurrentPages } from '../helpers/chromium.ts';
 import { docIds, htmlPathOf } from '../helpers/site.ts';
 
 const widths = [360, 430];
 const pages = docIds();
 
-/** Adds up the layout shifts of a page load and a short settle after it, as Chrome reports them. */
-async function layoutShift(page: Page, url: string): Promise<{ total: number; sources: string[] }> {
+interface Load { total: number; sources: string[]; violations: string[]; policy?: string }
+
+/**
+ * Loads the page and adds up the layout shifts of the load and a short settle after it, as Chrome
+ * reports them; records the response's Content-Security-Policy and every violation of it until
+ * the page is idle and its network quiet.
+ */
+async function load(page: Page, url: string): Promise<Load> {
   await page.addInitScript(() => {
-    const w = window as unknown as { __cls: { total: number; sources: string[] } };
+    const w = window as unknown as { __cls: { total: number; sources: string[] }; __violations: string[] };
     w.__cls = { total: 0, sources: [] };
+    w.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => w.__violations.push(`${e.effectiveDirective} ${e.blockedURI}`));
     new PerformanceObserver((list) => {
       for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean; sources?: { node?: Node }[] })[]) {
         if (e.hadRecentInput) continue;
@@ -29,9 +41,16 @@ async function layoutShift(page: Page, url: string): Promise<{ total: number; so
       }
     }).observe({ type: 'layout-shift', buffered: true });
   });
-  await page.goto(url, { waitUntil: 'load' });
+  const res = await page.goto(url, { waitUntil: 'load' });
   await page.waitForTimeout(600);
-  return page.evaluate(() => (window as unknown as { __cls: { total: number; sources: string[] } }).__cls);
+  // What the page loads once it is idle (Starlight's search code) must keep to the policy too.
+  await pageIdle(page);
+  await page.waitForLoadState('networkidle');
+  const seen = await page.evaluate(() => {
+    const w = window as unknown as { __cls: { total: number; sources: string[] }; __violations: string[] };
+    return { ...w.__cls, violations: w.__violations };
+  });
+  return { ...seen, policy: res?.headers()['content-security-policy'] };
 }
 
 /**
@@ -89,13 +108,15 @@ describe.skipIf(!chromiumPath)('layout on phones', () => {
   // One load per page and width: the shift is measured on the fresh load, the rest on the same page.
   // A few pages at a time, each in a window of its own (the browser project's maxConcurrency).
   describe.each(widths)('at %i px', (width) => {
-    it.concurrent.for(pages)('%s stays still, splits no word in a table, scrolls wide tables by keyboard; at 360 px its controls are at least 24 px and the example notice appears at most once', async (id, { expect }) => {
+    it.concurrent.for(pages)('%s stays still, splits no word in a table, scrolls wide tables by keyboard, raises no CSP violation; at 360 px its controls are at least 24 px and the example notice appears at most once', async (id, { expect }) => {
       const page = await browser.newPage();
       // A first visit: nothing comes from the HTTP cache, so late stylesheets or scripts would show.
       await browser.coldCache(page);
       await page.setViewportSize({ width, height: 800 });
-      const { total, sources } = await layoutShift(page, `${baseUrl}${htmlPathOf(id)}`);
+      const { total, sources, violations, policy } = await load(page, `${baseUrl}${htmlPathOf(id)}`);
       expect(total, `cumulative layout shift below 0.01 (shifts: ${sources.join(', ')})`).toBeLessThan(0.01);
+      expect(policy, 'the Content-Security-Policy allows this site only').toContain("default-src 'self'");
+      expect(violations, 'Content-Security-Policy violations while loading').toEqual([]);
       expect(await page.evaluate(() => document.documentElement.scrollWidth), 'the page itself does not scroll sideways').toBeLessThanOrEqual(width);
 
       if (width === 360) {

@@ -1,6 +1,7 @@
 /**
  * Site search (Starlight's Pagefind dialog) as a reader uses it: typed queries find the page they
- * are about, and the text written for agents never shows up as a result or a snippet.
+ * are about, search works under the site's Content-Security-Policy (Pagefind runs WebAssembly),
+ * and the text written for agents never shows up as a result or a snippet.
  */
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -26,10 +27,16 @@ describe.skipIf(!chromiumPath)('search', () => {
   const baseUrl = inject('baseUrl');
   const t = usePagePerTest(baseUrl);
 
-  it('“ip whitelist” finds XAPY’s server IPs among the first three results', async () => {
+  it('“ip whitelist” finds XAPY’s server IPs among the first three results, without a Content-Security-Policy violation', async () => {
+    await t.page.addInitScript(() => {
+      const w = window as unknown as { __violations: string[] };
+      w.__violations = [];
+      document.addEventListener('securitypolicyviolation', (e) => w.__violations.push(`${e.effectiveDirective} ${e.blockedURI}`));
+    });
     await t.page.goto(`${baseUrl}/`);
     const results = await search(t.page, 'ip whitelist');
     expect(results.slice(0, 3).map((r) => r.href)).toContain('/setup/on-crypto-exchanges/server-ips/');
+    expect(await t.page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
   });
 
   it('no result or snippet quotes the line written for AI agents', async () => {

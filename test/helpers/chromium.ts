@@ -4,9 +4,7 @@
  * hint, except under CI, where a missing browser fails the run.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type CDPSession, type Locator, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, expect } from 'vitest';
 
@@ -39,22 +37,6 @@ const CHROMIUM_ARGS = [
   '--disable-background-networking', '--disable-component-update', '--disable-sync',
 ];
 
-export async function launch(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
-  const profile = mkdtempSync(join(tmpdir(), 'xapy-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath!,
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
-  return {
-    context,
-    close: async () => {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
-}
-
 /**
  * Opens Starlight's search dialog from the header, as a reader does, and returns its search box
  * once Pagefind has drawn it. Starlight loads Pagefind's interface in an idle callback, and
@@ -74,6 +56,18 @@ export async function openSearch(page: Page, timeout = 15_000): Promise<Locator>
   return box;
 }
 
+/**
+ * Waits until the page has been idle once, so that what it set up for an idle moment (Starlight's
+ * search, Expressive Code's scroll areas) has run. It asks for an animation frame too: headless
+ * Chromium sometimes starts no idle period on a page with nothing to draw (see openSearch).
+ */
+export async function pageIdle(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise((resolve) => {
+    requestIdleCallback(resolve);
+    requestAnimationFrame(() => {});
+  }));
+}
+
 export interface ServersJson {
   status: 'example' | 'published';
   updated: string;
@@ -83,7 +77,7 @@ export interface ServersJson {
 /** A new window's size and colour scheme, restored when a page is handed to the next test. */
 const DEFAULT_WINDOW = { viewport: { width: 1280, height: 720 }, colorScheme: 'light' as const };
 
-interface Slot { context: BrowserContext; page: Page; errors: string[]; initScripts: { dispose(): Promise<void> }[]; cold?: CDPSession }
+interface Slot { context: BrowserContext; page: Page; errors: string[]; initScripts: { dispose(): Promise<void> }[]; cold?: CDPSession; fresh?: boolean }
 
 /**
  * Pages that are handed from test to test instead of being closed. Opening a page starts new
@@ -121,11 +115,16 @@ function pagePool(open: () => Promise<{ context: BrowserContext; page: Page }>) 
     }
   }
   return {
-    async newPage(): Promise<Page> {
-      let w = idle.pop();
+    /**
+     * A page for the next test: a reset one if there is one free, else a new window. `{ fresh: true }`
+     * always opens a new window, closed after the test, for tests that need an empty HTTP cache and
+     * a renderer that has loaded nothing yet.
+     */
+    async newPage(options: { fresh?: boolean } = {}): Promise<Page> {
+      let w = options.fresh ? undefined : idle.pop();
       if (!w) {
         const { context, page } = await open();
-        const made: Slot = { context, page, errors: [], initScripts: [] };
+        const made: Slot = { context, page, errors: [], initScripts: [], fresh: options.fresh };
         // Remember each init script a test adds, so that it can be removed before the next test.
         const add = page.addInitScript.bind(page) as (...args: unknown[]) => Promise<{ dispose(): Promise<void> }>;
         (page as { addInitScript: unknown }).addInitScript = async (...args: unknown[]) => {
@@ -150,71 +149,19 @@ function pagePool(open: () => Promise<{ context: BrowserContext; page: Page }>) 
     async closePage(page: Page) {
       const w = inUse.get(page)!;
       inUse.delete(page);
-      try {
-        await reset(w);
-        idle.push(w);
-      } catch {
-        // A page the test closed, or one that cannot be reset, is not reused.
-        await page.close().catch(() => {});
+      if (w.fresh) await w.context.close();
+      else {
+        try {
+          await reset(w);
+          idle.push(w);
+        } catch {
+          // A page the test closed, or one that cannot be reset, is not reused.
+          await page.close().catch(() => {});
+        }
       }
       expect(w.errors, 'no uncaught script error on the page').toEqual([]);
     },
   };
-}
-
-/**
- * One browser per test file, with clipboard access for the site and XAPY's server list from
- * /servers.json. `newPage()` opens a page that records script errors; `closePage()` closes it
- * and fails the test if any error happened. Call inside a describe block.
- *
- * These pages are not reused as pagePool's are: in this persistent profile a reused page now and
- * then never ran an idle callback after its next load (so Starlight never set up search).
- */
-export function useBrowser(baseUrl: string) {
-  const state = {
-    context: undefined as unknown as BrowserContext,
-    servers: undefined as unknown as ServersJson,
-    addresses: [] as string[],
-    async newPage() {
-      const page = await state.context.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (error) => errors.push(String(error)));
-      pageErrors.set(page, errors);
-      return page;
-    },
-    async closePage(page: Page) {
-      await page.close();
-      expect(pageErrors.get(page), 'no uncaught script error on the page').toEqual([]);
-    },
-  };
-  const pageErrors = new WeakMap<Page, string[]>();
-  let close: (() => Promise<void>) | undefined;
-  beforeAll(async () => {
-    ({ context: state.context, close } = await launch());
-    await state.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
-    state.servers = (await (await fetch(`${baseUrl}/servers.json`)).json()) as ServersJson;
-    state.addresses = state.servers.servers.map((s) => s.address);
-    expect(state.addresses.length).toBeGreaterThan(0);
-  });
-  afterAll(async () => {
-    await close?.();
-  });
-  return state;
-}
-
-/**
- * `useBrowser` plus a fresh page for every test, closed (and checked for script errors) after it:
- * read it as `t.page` inside a test. Call inside a describe block.
- */
-export function usePagePerTest(baseUrl: string) {
-  const t = { browser: useBrowser(baseUrl), page: undefined as unknown as Page };
-  beforeEach(async () => {
-    t.page = await t.browser.newPage();
-  });
-  afterEach(async () => {
-    await t.browser.closePage(t.page);
-  });
-  return t;
 }
 
 /**
@@ -251,4 +198,28 @@ export function useConcurrentPages(baseUrl: string) {
     await browser?.close();
   });
   return state;
+}
+
+/**
+ * For tests that run one after another: one browser per test file, with clipboard access for the
+ * site and XAPY's server list from /servers.json. `newPage()` hands out a window reset after the
+ * previous test (see pagePool: a page load in a reused window costs about half the CPU of one in
+ * a new window); `closePage()` fails the test if a script error happened. Call inside a describe block.
+ */
+export const useBrowser = useConcurrentPages;
+
+/**
+ * A page of its own for every test, in a new window with an empty cache, closed (and checked for
+ * script errors) after it: read it as `t.page` inside a test. For tests about what a first visit
+ * loads, such as lazy loading. Call inside a describe block.
+ */
+export function usePagePerTest(baseUrl: string) {
+  const t = { browser: useConcurrentPages(baseUrl), page: undefined as unknown as Page };
+  beforeEach(async () => {
+    t.page = await t.browser.newPage({ fresh: true });
+  });
+  afterEach(async () => {
+    await t.browser.closePage(t.page);
+  });
+  return t;
 }

@@ -1,6 +1,6 @@
 /**
  * The project's widgets (custom elements defined under src/components) and, for each, how a
- * browser test uses it the way a visitor would: the accessibility and privacy tests put every
+ * browser test uses it the way a visitor would: the every-page test (privacy and axe) puts every
  * widget on every page into its used, filled-in state through these drivers.
  *
  * Adding a widget: give its tag a driver in `drivers` below. A test checks that every

@@ -1,22 +1,30 @@
 /**
- * Accessibility: axe-core finds no serious or critical violation on any page of the site, in the
- * light and the dark theme, with every widget on the page used and filled in (a failing IP list in
- * the checker, copy buttons pressed), since that is when most of a widget's markup exists, and with
- * every folded section of the content open.
+ * Every docs page as a visitor uses it, in one load per page (a page load and axe are most of the
+ * browser tests' time, so the two checks that need a page with its widgets used share it):
+ *
+ * Privacy: what a visitor types into a widget stays in the page. The page loads only from its own
+ * origin, and once its own assets have loaded (a checker's code among them, loaded when the reader
+ * reaches it), using every widget on it sends no request at all: no fetch, beacon, image,
+ * prefetch or WebSocket.
+ *
+ * Accessibility: axe-core then finds no serious or critical violation, in the light and the dark
+ * theme, with every widget used and filled in (a failing IP list in the checker, copy buttons
+ * pressed), since that is when most of a widget's markup exists, and with every folded section of
+ * the content open. The light theme gets every axe rule. The dark theme changes colours only, so
+ * it gets the rules whose outcome depends on colour; the test first proves that the theme change
+ * left exactly the same elements on screen, so the structural rules' light-theme results hold for
+ * it too.
  *
  * Every docs page is checked (the list comes from src/content/docs), so a new page is covered
  * without editing this file; a new widget needs a driver in test/helpers/widgets.ts.
- *
- * The light theme gets every axe rule. The dark theme changes colours only, so it gets the rules
- * whose outcome depends on colour; the test first proves that the theme change left exactly the
- * same elements on screen, so the structural rules' light-theme results hold for it too.
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { chromiumPath, useConcurrentPages } from '../helpers/chromium.ts';
+import { chromiumPath, pageIdle, useConcurrentPages } from '../helpers/chromium.ts';
 import { docIds, htmlPathOf } from '../helpers/site.ts';
-import { definedWidgetTags, drivers, useWidgets, widgetsIn } from '../helpers/widgets.ts';
+import { definedWidgetTags, drivers, lazyWidgets, pagesWithWidgets, reachWidget, useWidgets, widgetsIn } from '../helpers/widgets.ts';
+import { CHECKER_PATH } from '../../src/rules/ip-check.ts';
 
 /** The axe rules that read colours: the ones to run again after switching to the dark theme. */
 const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
@@ -53,11 +61,15 @@ function renderedElements(): string {
   return `${all.length}:${shown.join(',')}`;
 }
 
-describe.skipIf(!chromiumPath)('axe-core: no serious or critical violation', () => {
+describe.skipIf(!chromiumPath)('every page, its widgets used: nothing leaves it, and axe finds no serious or critical violation', () => {
   const baseUrl = inject('baseUrl');
   const browser = useConcurrentPages(baseUrl);
 
-  it('reports a violation when there is one, in each theme (the check below can fail)', async () => {
+  it('the pages with widgets are found in the built HTML, the IP checker’s page among them', async () => {
+    expect((await pagesWithWidgets(baseUrl)).map((p) => p.path)).toContain(CHECKER_PATH);
+  });
+
+  it('axe reports a violation when there is one, in each theme (the check below can fail)', async () => {
     const page = await browser.newPage();
     await page.goto(`${baseUrl}/help/faq/`, { waitUntil: 'load' });
     await page.evaluate(() => {
@@ -72,16 +84,44 @@ describe.skipIf(!chromiumPath)('axe-core: no serious or critical violation', () 
     await browser.closePage(page);
   });
 
-  // One load per page: the widgets are filled in once, then axe runs in each theme in turn.
   // A few pages at a time, each in a window of its own (the browser project's maxConcurrency).
-  it.concurrent.for(docIds())('%s in the light and the dark theme, widgets filled in', { timeout: 120_000 }, async (id, { expect }) => {
+  it.concurrent.for(docIds())('%s: loads from its own origin only, sends nothing while its widgets are used, and passes axe in the light and the dark theme', { timeout: 120_000 }, async (id, { expect }) => {
     const page = await browser.newPage();
+    // Every request of the load is seen, as on a first visit: none is answered from the cache.
+    await browser.coldCache(page);
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(`${r.method()} ${r.url()}`));
+    page.on('websocket', (ws) => requests.push(`WebSocket ${ws.url()}`));
     await page.emulateMedia({ colorScheme: 'light' });
-    // After networkidle and an idle callback, the page's own scripts have finished setting up
-    // (Expressive Code, for one, makes scrolling code blocks focusable when the page is idle).
     await page.goto(baseUrl + htmlPathOf(id), { waitUntil: 'networkidle' });
-    await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve)));
-    await useWidgets(page, widgetsIn(await page.content()), { addresses: browser.addresses, expect });
+    const widgets = widgetsIn(await page.content());
+    // The checkers load their code when the reader reaches them (src/components/lazy-widget.ts):
+    // that code is one of the page's own assets, so it is loaded here, before anything is typed.
+    for (const tag of widgets.filter((w) => lazyWidgets.includes(w))) await reachWidget(page, tag);
+    // Starlight loads its search code, and the browser the favicon, once the page is idle: those
+    // are the page's own assets too, so the recording starts after them. After an idle moment the
+    // page's own scripts have also finished setting up (Expressive Code, for one, makes scrolling
+    // code blocks focusable when the page is idle), which axe needs.
+    await page.waitForLoadState('networkidle');
+    await pageIdle(page);
+    await page.waitForLoadState('networkidle');
+    const origin = new URL(baseUrl).origin;
+    const foreign = requests.filter((r) => !r.split(' ')[1]!.startsWith(`${origin}/`) && !r.includes(' data:'));
+    expect(foreign, 'requests to other origins while loading').toEqual([]);
+    expect(requests.length, 'the page and its assets were recorded').toBeGreaterThan(0);
+
+    const loaded = requests.length;
+    // A resource entry is written when its response ends, so one still in flight here would be
+    // counted later: count the ones that start from now on instead.
+    const since = await page.evaluate(() => performance.now());
+    await useWidgets(page, widgets, { addresses: browser.addresses, expect });
+    // A request sent on a timer or when the page is idle would come a little later.
+    await pageIdle(page);
+    await page.waitForTimeout(500);
+    expect(requests.slice(loaded), `requests after the page had loaded, while using ${widgets.join(', ') || 'no widget'}`).toEqual([]);
+    const started = await page.evaluate((t) => performance.getEntriesByType('resource').filter((r) => r.startTime >= t).map((r) => r.name), since);
+    expect(started, 'resources fetched after the page had loaded').toEqual([]);
+
     // Folded content (the API answers on the checker pages) is checked unfolded, as a reader sees it.
     await page.evaluate(() => document.querySelectorAll('.sl-markdown-content details').forEach((d) => ((d as HTMLDetailsElement).open = true)));
     const found: Record<string, string[]> = {};
