@@ -172,7 +172,7 @@ const COUNT = /\b(up to|at most|at least|no more than|maximum of|limit of)\s+\d+
 /** A length of time: "90 days", "24 hours". */
 const DURATION = /\b\d+\s+(days?|hours?|minutes?|weeks?|months?|years?|seconds?)\b/i;
 const REASON = /\b(because|so that|so |since|otherwise|reason|that is why|which is why|means)\b/i;
-const CONSEQUENCE = /\b(then|expires?|expired|stops?|switch(es)? (it )?off|fails?|refuses?|rejects?|cannot|no longer|is deleted|deactivated|lapses?|until|after)\b/i;
+const CONSEQUENCE = /\b(then|expires?|expired|stops?|stopped|switch(es|ed)? (it )?off|fail(s|ed)?|refuse[sd]?|reject(s|ed)?|cannot|no longer|(is|are) (deleted|removed)|deactivated|lapsed?|lapses|until|after|cut short|blocked|disabled)\b/i;
 const YES_NO = /^(yes|no)\b/i;
 const NEGATION = /\b(never|not|cannot|only)\b/i;
 

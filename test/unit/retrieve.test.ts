@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { docsIndex } from '../helpers/docs-pages';
 import { ask } from '../../src/agents/ask';
 import { exchangeIds } from '../../src/data/index';
-import { questionType } from '../../src/agents/query';
+import { questionType, traitsOf } from '../../src/agents/query';
 import { terms } from '../../src/agents/text';
 
 const index = docsIndex();
@@ -137,5 +137,42 @@ describe('a section whose headings say the question in its words', () => {
     const r = answered(question);
     expect(r.answer).toContain(fact);
     expect(r.sources.slice(0, 2).map((s) => s.url)).toContain(`https://docs.xapy.io/${page}.md`);
+  });
+});
+
+describe('a sentence that refers back to what its paragraph said', () => {
+  it('is quoted with the sentences it sums up, so the answer says what "this" is', () => {
+    const r = answered('HTX withdrawal fails for lack of balance although I have USDT in futures');
+    expect(r.answer).toContain('Keep this in mind');
+    expect(r.answer).toContain('withdraws from the spot account only');
+    expect(r.answer.indexOf('spot account only')).toBeLessThan(r.answer.indexOf('Keep this in mind'));
+  });
+});
+
+describe('the checkers’ pages', () => {
+  it.each([
+    ['Where does XAPY publish its server IPs?', 'setup/on-crypto-exchanges/server-ips'],
+    ['Which networks can I use for USDC?', 'setup/on-crypto-exchanges/whitelist-address'],
+  ])('%j, which asks about no check, is answered from the page the checker’s rule comes from', (question, page) => {
+    expect(answered(question).sources[0]!.url).toBe(`https://docs.xapy.io/${page}.md`);
+  });
+
+  it('still answer a question about a check', () => {
+    expect(answered('Can I paste IPv6 addresses or CIDR ranges into the checker?').sources[0]!.url).toBe('https://docs.xapy.io/tools/ip-whitelist-checker.md');
+  });
+});
+
+describe('"what happens if" is answered by what then happens', () => {
+  it('in any tense: "is refused", "cut short"', () => {
+    expect(traitsOf('A longer list is refused or cut short.').consequence).toBe(true);
+    expect(traitsOf('Each exchange caps how many addresses one key may hold.').consequence).toBe(false);
+    expect(answered('What if my list has more IPs than the exchange allows?').answer).toMatch(/refused or cut short/);
+  });
+});
+
+describe('a list item nearly as good as the best sentence', () => {
+  it('is quoted with it', () => {
+    const r = answered('How do I send my checker report to support?');
+    expect(r.answer).toContain('Copy report (Markdown)');
   });
 });
