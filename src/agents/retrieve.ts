@@ -6,7 +6,7 @@
 import type { Block, Chunk, DocsIndex, Hit } from './search-index.ts';
 import { parseQuestion, type Concept, type ParsedQuestion, type Traits } from './query.ts';
 import { thesaurus as defaultThesaurus, type CompiledEntry } from './thesaurus.ts';
-import { pairsOf, terms } from './text.ts';
+import { isStopword, pairsOf, processTerm, terms } from './text.ts';
 import { exchanges } from '../data/index.ts';
 
 export interface RankOptions {
@@ -94,12 +94,67 @@ const HEADING_RANK = 0.5;
 /** The most a cue word weighs ("long" in "how long"): about what the commonest words of these docs weigh. */
 const CUE_WEIGHT = 0.5;
 
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+const wordFixes = new Map<string, string | null>();
+/**
+ * The term the docs use that a misspelt word of five letters or more most likely means, found by
+ * one edit of the word as typed, before stemming (a letter left out, added, changed or two swapped:
+ * "permissins" → permissions): the stem of a misspelt word is often two edits from the right stem
+ * ("permissin" for "permiss"), which a correction of the stem cannot find. The most widely used wins.
+ */
+function wordCorrection(index: DocsIndex, word: string): string | undefined {
+  const w = word.toLowerCase();
+  if (w.length < 5 || !/^[a-z]+$/.test(w)) return undefined;
+  let hit = wordFixes.get(w);
+  if (hit === undefined) {
+    hit = null;
+    let best = Infinity;
+    const tryWord = (v: string) => {
+      const t = processTerm(v);
+      if (t && index.knows(t)) { const wt = index.weight(t); if (wt < best) { best = wt; hit = t; } }
+    };
+    for (let i = 0; i <= w.length; i++) {
+      for (const ch of LETTERS) {
+        tryWord(w.slice(0, i) + ch + w.slice(i));
+        if (i < w.length && ch !== w[i]) tryWord(w.slice(0, i) + ch + w.slice(i + 1));
+      }
+      if (i < w.length) tryWord(w.slice(0, i) + w.slice(i + 1));
+      if (i < w.length - 1) tryWord(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2));
+    }
+    if (wordFixes.size < 50_000) wordFixes.set(w, hit);
+  }
+  return hit ?? undefined;
+}
+
+/** Is a word one edit (a letter left out, added, changed, or two swapped) from a small word, for a word of five letters or more ("shold" → should)? */
+function misspeltStopword(word: string): boolean {
+  const w = word.toLowerCase();
+  if (w.length < 5 || !/^[a-z]+$/.test(w)) return false;
+  for (let i = 0; i <= w.length; i++) {
+    for (const ch of LETTERS) {
+      const ins = w.slice(0, i) + ch + w.slice(i);
+      if (isStopword(ins)) return true;
+      if (i < w.length && ch !== w[i] && isStopword(w.slice(0, i) + ch + w.slice(i + 1))) return true;
+    }
+    if (i < w.length && isStopword(w.slice(0, i) + w.slice(i + 1))) return true;
+    if (i < w.length - 1 && isStopword(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2))) return true;
+  }
+  return false;
+}
+
 export function analyze(index: DocsIndex, question: string, thesaurus: CompiledEntry[] = defaultThesaurus): Analyzed {
   const parsed = parseQuestion(question, thesaurus);
   const concepts: Concept[] = parsed.concepts.map((c) => {
     const fixes = c.groups.flatMap((g) => (g.length === 1 ? [index.correction(g[0]!)].filter((t): t is string => !!t && !c.groups.some((x) => x.length === 1 && x[0] === t)) : []));
+    // A word whose stem neither the docs use nor a stem correction finds: correct the word as typed.
+    if (!fixes.length && c.groups.length === 1 && c.groups[0]!.length === 1 && !index.knows(c.groups[0]![0]!) && !/\s/.test(c.label)) {
+      // A misspelt small word ("shold", "befre") says no more than the small word does.
+      if (misspeltStopword(c.label)) return undefined;
+      const fix = wordCorrection(index, c.label);
+      if (fix) fixes.push(fix);
+    }
     return fixes.length ? { ...c, groups: [...c.groups, ...fixes.map((t) => [t])] } : c;
-  });
+  }).filter((c): c is Concept => c !== undefined);
   // A concept weighs what its best-known wording weighs: a word the docs never use, with no
   // alternative they do use, weighs most, so a question about something else is not answered.
   const weights = concepts.map((c) => Math.min(c.cue ? CUE_WEIGHT : Infinity, ...c.groups.map((g) => Math.max(...g.map((t) => index.weight(t))))));

@@ -176,3 +176,23 @@ describe('a list item nearly as good as the best sentence', () => {
     expect(r.answer).toContain('Copy report (Markdown)');
   });
 });
+
+describe('typos', () => {
+  it.each([
+    // The stem of a misspelt word ("permissin") is two edits from the docs' stem ("permiss"): the word as typed is corrected.
+    ['Gate read-write permissins', 'Gate read-write permissions'],
+    ['Can XAPY edit my withdraal whitelist?', 'Can XAPY edit my withdrawal whitelist?'],
+    // A misspelt small word is a small word, not the rarest word of the question.
+    ['How long befre a new CoinEx key works?', 'How long before a new CoinEx key works?'],
+    ['Why would XAPY need to move funds betwen exchanges?', 'Why would XAPY need to move funds between exchanges?'],
+  ])('%j is answered as %j is', (typo, plain) => {
+    const a = answered(typo);
+    const b = answered(plain);
+    expect(a.answer).toBe(b.answer);
+    expect(a.sources[0]).toEqual(b.sources[0]);
+  });
+
+  it('do not turn a question about something else into a docs question', () => {
+    for (const question of ['How do I clean my oven?', 'What is the meaning of life?', 'How do I bake sourdough bread?']) expect(ask(index, { question, page: 'index' }).kind).toBe('none');
+  });
+});
