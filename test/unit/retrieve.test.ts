@@ -17,6 +17,15 @@ function answered(question: string) {
   return r;
 }
 
+/** Two wordings of a question get the same answer, from the same sources, with the same confidence. */
+function answeredAlike(question: string, plain: string) {
+  const a = answered(question);
+  const b = answered(plain);
+  expect(a.answer).toBe(b.answer);
+  expect(a.sources).toEqual(b.sources);
+  expect(a.confidence).toBe(b.confidence);
+}
+
 describe('a question that names an exchange', () => {
   it.each([
     ['What does Binance error -2015 mean?', 'binance', '-2015'],
@@ -115,12 +124,7 @@ describe('small words of casual questions', () => {
   it.each([
     ['Why doesn’t the key checker see the IPs of my Binance key?', 'Why does the key checker not see the IPs of my Binance key?'],
     ['Besides the key and the secret, what does XAPY ask for on KuCoin?', 'What does XAPY ask for on KuCoin, with the key and the secret?'],
-  ])('%j is answered as %j is', (casual, plain) => {
-    const a = answered(casual);
-    const b = answered(plain);
-    expect(a.answer).toBe(b.answer);
-    expect(a.confidence).toBe(b.confidence);
-  });
+  ])('%j is answered as %j is', answeredAlike);
 });
 
 describe('word forms', () => {
@@ -185,12 +189,7 @@ describe('typos', () => {
     // A misspelt small word is a small word, not the rarest word of the question.
     ['How long befre a new CoinEx key works?', 'How long before a new CoinEx key works?'],
     ['Why would XAPY need to move funds betwen exchanges?', 'Why would XAPY need to move funds between exchanges?'],
-  ])('%j is answered as %j is', (typo, plain) => {
-    const a = answered(typo);
-    const b = answered(plain);
-    expect(a.answer).toBe(b.answer);
-    expect(a.sources[0]).toEqual(b.sources[0]);
-  });
+  ])('%j is answered as %j is', answeredAlike);
 
   it('do not turn a question about something else into a docs question', () => {
     for (const question of ['How do I clean my oven?', 'What is the meaning of life?', 'How do I bake sourdough bread?']) expect(ask(index, { question, page: 'index' }).kind).toBe('none');
