@@ -91,8 +91,24 @@ function daysOf(word: string, unit: string | undefined): number | undefined {
   return per && n > 0 ? n * per : undefined;
 }
 
+/** A greeting, and a "quick question:" that announces the question, before it ("Hi, quick question about my setup: …"). */
+const GREETING = /^\s*(?:(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening))(?: there| all| team| everyone| guys| folks)?[\s,!.:;-]+)?(?:(?:i have |i've got |got |just )?(?:a |one )?(?:quick |short |small |simple |silly |dumb )?(?:question|q)(?: for you| about [^:?.!]{0,60})?\s*[:,.!-]+\s*)?/i;
+/** Thanks after it ("… Thanks in advance!"). */
+const THANKS = /[\s,.!-]*(?:(?:many )?thanks|thank you|thx|cheers|tia)(?: (?:so much|a lot|in advance|for (?:your|the|any) help))*[\s.!]*$/i;
+
+/**
+ * The question without the talk around it: a greeting or a "quick question:" before it and thanks
+ * after it say nothing about what is asked, and their words ("question", "advance") would count as
+ * the rarest of the question.
+ */
+export function withoutChatter(text: string): string {
+  const bare = text.replace(GREETING, '').replace(THANKS, '');
+  return /[\p{L}\p{N}]/u.test(bare) ? bare : text;
+}
+
 /** The question's concepts: thesaurus phrases (longest first) become one concept each, other content words one each. */
-export function parseQuestion(text: string, thesaurus: CompiledEntry[]): ParsedQuestion {
+export function parseQuestion(asked: string, thesaurus: CompiledEntry[]): ParsedQuestion {
+  const text = withoutChatter(asked);
   const toks = tokens(text);
   const concepts: Concept[] = [];
   const seen = new Set<string>();

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { docsIndex } from '../helpers/docs-pages';
 import { ask } from '../../src/agents/ask';
 import { exchangeIds } from '../../src/data/index';
-import { questionType, traitsOf } from '../../src/agents/query';
+import { questionType, traitsOf, withoutChatter } from '../../src/agents/query';
 import { terms } from '../../src/agents/text';
 
 const index = docsIndex();
@@ -193,5 +193,18 @@ describe('typos', () => {
 
   it('do not turn a question about something else into a docs question', () => {
     for (const question of ['How do I clean my oven?', 'What is the meaning of life?', 'How do I bake sourdough bread?']) expect(ask(index, { question, page: 'index' }).kind).toBe('none');
+  });
+});
+
+describe('talk around a question', () => {
+  it.each([
+    ['Hi, quick question: how many IPs can a KuCoin key have?', 'How many IPs can a KuCoin key have?'],
+    ['Quick question about my setup: What does OKX error 50110 mean?', 'What does OKX error 50110 mean?'],
+    ['Does Gate accept IPv6 addresses in the IP whitelist? Thanks in advance!', 'Does Gate accept IPv6 addresses in the IP whitelist?'],
+  ])('%j is answered as %j is', answeredAlike);
+
+  it('is left alone when it is what the question asks about', () => {
+    expect(withoutChatter('How long can a question to ?ask= be?')).toBe('How long can a question to ?ask= be?');
+    expect(withoutChatter('Thanks!')).toBe('Thanks!');
   });
 });
