@@ -4,7 +4,7 @@
  * decides what kind of passage answers it (a number, a list, a reason, a consequence, a yes or no).
  */
 import ipaddr from 'ipaddr.js';
-import { isStopword, pairsOf, stem, terms, words } from './text.ts';
+import { isStopword, pairsOf, sentences, stem, terms, words } from './text.ts';
 import type { CompiledEntry } from './thesaurus.ts';
 
 export type QuestionType = 'quantity' | 'list' | 'reason' | 'consequence' | 'yesno' | 'other';
@@ -16,6 +16,8 @@ export interface Concept {
   groups: string[][];
   /** A word that says what kind of answer is wanted more than what it is about ("long" in "how long"): it weighs little. */
   cue?: boolean;
+  /** A word of a sentence around the question that sets the scene ("I am setting up XAPY."): it weighs half. */
+  context?: boolean;
 }
 
 export interface ParsedQuestion {
@@ -106,16 +108,38 @@ export function withoutChatter(text: string): string {
   return /[\p{L}\p{N}]/u.test(bare) ? bare : text;
 }
 
+/**
+ * The sentence that asks, when a question comes with sentences around it ("I am setting up XAPY on
+ * Bybit. How many IPs can a key hold?"): the last one with a question mark, else the last one.
+ * The others only set the scene.
+ */
+function askingSentence(text: string): { asking: string; context: string } {
+  const all = sentences(text);
+  if (all.length < 2) return { asking: text, context: '' };
+  let at = all.findLastIndex((s) => s.includes('?'));
+  if (at < 0) at = all.length - 1;
+  return { asking: all[at]!, context: all.filter((_, i) => i !== at).join(' ') };
+}
+
 /** The question's concepts: thesaurus phrases (longest first) become one concept each, other content words one each. */
 export function parseQuestion(asked: string, thesaurus: CompiledEntry[]): ParsedQuestion {
   const text = withoutChatter(asked);
-  const toks = tokens(text);
+  const { asking, context } = askingSentence(text);
   const concepts: Concept[] = [];
   const seen = new Set<string>();
   const add = (c: Concept) => {
     const k = c.groups.map(key).sort().join('|');
     if (c.groups.length && !seen.has(k)) { seen.add(k); concepts.push(c); }
   };
+  conceptsOf(tokens(asking), thesaurus, add);
+  // What sets the scene counts, but less than what is asked.
+  if (context) conceptsOf(tokens(context), thesaurus, (c) => add({ ...c, context: true }));
+  const subjects = listSubjects(tokens(asking));
+  return { text, type: questionType(asking), duration: DURATION_QUESTION.test(asking.toLowerCase()), ...(subjects.length ? { subjects } : {}), concepts, pairs: [...pairsOf(text)] };
+}
+
+/** The concepts of a run of words, given to `add` in order. */
+function conceptsOf(toks: Token[], thesaurus: CompiledEntry[], add: (c: Concept) => void): void {
   for (let i = 0; i < toks.length; ) {
     let best: { len: number; entry: CompiledEntry } | undefined;
     for (const entry of thesaurus) {
@@ -154,8 +178,6 @@ export function parseQuestion(asked: string, thesaurus: CompiledEntry[]): Parsed
     if (kind) add({ label: kind, groups: [terms(kind)] });
     i++;
   }
-  const subjects = listSubjects(toks);
-  return { text, type: questionType(text), duration: DURATION_QUESTION.test(text.toLowerCase()), ...(subjects.length ? { subjects } : {}), concepts, pairs: [...pairsOf(text)] };
 }
 
 /**

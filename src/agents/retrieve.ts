@@ -93,6 +93,8 @@ const HEADING_RANK = 0.5;
 
 /** The most a cue word weighs ("long" in "how long"): about what the commonest words of these docs weigh. */
 const CUE_WEIGHT = 0.5;
+/** What a concept of a sentence around the question weighs, as a share of its own weight. */
+const CONTEXT_WEIGHT = 0.5;
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 const wordFixes = new Map<string, string | null>();
@@ -157,7 +159,7 @@ export function analyze(index: DocsIndex, question: string, thesaurus: CompiledE
   }).filter((c): c is Concept => c !== undefined);
   // A concept weighs what its best-known wording weighs: a word the docs never use, with no
   // alternative they do use, weighs most, so a question about something else is not answered.
-  const weights = concepts.map((c) => Math.min(c.cue ? CUE_WEIGHT : Infinity, ...c.groups.map((g) => Math.max(...g.map((t) => index.weight(t))))));
+  const weights = concepts.map((c) => Math.min(c.cue ? CUE_WEIGHT : Infinity, ...c.groups.map((g) => Math.max(...g.map((t) => index.weight(t))))) * (c.context ? CONTEXT_WEIGHT : 1));
   return {
     ...parsed,
     concepts,

@@ -208,3 +208,18 @@ describe('talk around a question', () => {
     expect(withoutChatter('Thanks!')).toBe('Thanks!');
   });
 });
+
+describe('a sentence that sets the scene before the question', () => {
+  it.each([
+    ['I am setting up XAPY. Can a Bitget key withdraw from any IP?', 'integration/exchanges/bitget', /IP bound|whitelisted IP/],
+    ['I am setting up XAPY. What is the name of the OKX withdrawal whitelist?', 'integration/exchanges/okx', /Allowlist/],
+  ])('%j weighs less than the question, which is answered', (question, page, fact) => {
+    const r = answered(question);
+    expect(r.sources[0]!.url).toBe(`https://docs.xapy.io/${page}.md`);
+    expect(r.answer).toMatch(fact);
+  });
+
+  it('still names what the question is about when the question does not ("Will it work?")', () => {
+    expect(answered('My Binance key is older than my futures account. Will it work?').answer).toContain('futures account');
+  });
+});
