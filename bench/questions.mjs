@@ -310,7 +310,7 @@ const laterTuned = [
   { q: 'What does the too-many-entries rule mean?', page: IPC, fact: /caps|cut short/ },
   { q: 'Which exchanges expire keys after 90 days without an IP?', page: [EX, README], fact: ['Bybit', 'CoinEx', 'Gate'] },
   { q: 'Where does XAPY publish its server IPs?', page: [IPS, SEC, GEN], fact: /only place|servers\.json|this site/ },
-  // Fourth round (2026-12-02, 17:40 UTC), written from the built twins before the engine was run on
+  // Fourth round (2026-12-02, about 17:30 UTC), written from the built twins before the engine was run on
   // them: CoinEx and other exchanges' facts rows, pitfalls in other words, the key checker's modes and
   // verdicts, security habits, the server list, typos and questions asked on another exchange's guide.
   { q: 'how many addresses can i whitelist on a coinex key', page: [CX, EX, README, IPS], fact: /up to 50|50 addresses/ },
