@@ -4,7 +4,7 @@
  * decides what kind of passage answers it (a number, a list, a reason, a consequence, a yes or no).
  */
 import ipaddr from 'ipaddr.js';
-import { isStopword, pairsOf, stem, terms, words } from './text.ts';
+import { isStopword, pairsOf, sentences, stem, terms, words } from './text.ts';
 import type { CompiledEntry } from './thesaurus.ts';
 
 export type QuestionType = 'quantity' | 'list' | 'reason' | 'consequence' | 'yesno' | 'other';
@@ -16,6 +16,8 @@ export interface Concept {
   groups: string[][];
   /** A word that says what kind of answer is wanted more than what it is about ("long" in "how long"): it weighs little. */
   cue?: boolean;
+  /** A word of a sentence around the question that sets the scene ("I am setting up XAPY."): it weighs half. */
+  context?: boolean;
 }
 
 export interface ParsedQuestion {
@@ -91,15 +93,53 @@ function daysOf(word: string, unit: string | undefined): number | undefined {
   return per && n > 0 ? n * per : undefined;
 }
 
+/** A greeting, and a "quick question:" that announces the question, before it ("Hi, quick question about my setup: …"). */
+const GREETING = /^\s*(?:(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening))(?: there| all| team| everyone| guys| folks)?[\s,!.:;-]+)?(?:(?:i have |i've got |got |just )?(?:a |one )?(?:quick |short |small |simple |silly |dumb )?(?:question|q)(?: for you| about [^:?.!]{0,60})?\s*[:,.!-]+\s*)?/i;
+/** Thanks after it ("… Thanks in advance!"). */
+const THANKS = /[\s,.!-]*(?:(?:many )?thanks|thank you|thx|cheers|tia)(?: (?:so much|a lot|in advance|for (?:your|the|any) help))*[\s.!]*$/i;
+
+/**
+ * The question without the talk around it: a greeting or a "quick question:" before it and thanks
+ * after it say nothing about what is asked, and their words ("question", "advance") would count as
+ * the rarest of the question.
+ */
+export function withoutChatter(text: string): string {
+  const bare = text.replace(GREETING, '').replace(THANKS, '');
+  return /[\p{L}\p{N}]/u.test(bare) ? bare : text;
+}
+
+/**
+ * The sentence that asks, when a question comes with sentences around it ("I am setting up XAPY on
+ * Bybit. How many IPs can a key hold?"): the last one with a question mark, else the last one.
+ * The others only set the scene.
+ */
+function askingSentence(text: string): { asking: string; context: string } {
+  const all = sentences(text);
+  if (all.length < 2) return { asking: text, context: '' };
+  let at = all.findLastIndex((s) => s.includes('?'));
+  if (at < 0) at = all.length - 1;
+  return { asking: all[at]!, context: all.filter((_, i) => i !== at).join(' ') };
+}
+
 /** The question's concepts: thesaurus phrases (longest first) become one concept each, other content words one each. */
-export function parseQuestion(text: string, thesaurus: CompiledEntry[]): ParsedQuestion {
-  const toks = tokens(text);
+export function parseQuestion(asked: string, thesaurus: CompiledEntry[]): ParsedQuestion {
+  const text = withoutChatter(asked);
+  const { asking, context } = askingSentence(text);
   const concepts: Concept[] = [];
   const seen = new Set<string>();
   const add = (c: Concept) => {
     const k = c.groups.map(key).sort().join('|');
     if (c.groups.length && !seen.has(k)) { seen.add(k); concepts.push(c); }
   };
+  conceptsOf(tokens(asking), thesaurus, add);
+  // What sets the scene counts, but less than what is asked.
+  if (context) conceptsOf(tokens(context), thesaurus, (c) => add({ ...c, context: true }));
+  const subjects = listSubjects(tokens(asking));
+  return { text, type: questionType(asking), duration: DURATION_QUESTION.test(asking.toLowerCase()), ...(subjects.length ? { subjects } : {}), concepts, pairs: [...pairsOf(text)] };
+}
+
+/** The concepts of a run of words, given to `add` in order. */
+function conceptsOf(toks: Token[], thesaurus: CompiledEntry[], add: (c: Concept) => void): void {
   for (let i = 0; i < toks.length; ) {
     let best: { len: number; entry: CompiledEntry } | undefined;
     for (const entry of thesaurus) {
@@ -138,8 +178,6 @@ export function parseQuestion(text: string, thesaurus: CompiledEntry[]): ParsedQ
     if (kind) add({ label: kind, groups: [terms(kind)] });
     i++;
   }
-  const subjects = listSubjects(toks);
-  return { text, type: questionType(text), duration: DURATION_QUESTION.test(text.toLowerCase()), ...(subjects.length ? { subjects } : {}), concepts, pairs: [...pairsOf(text)] };
 }
 
 /**
@@ -172,7 +210,7 @@ const COUNT = /\b(up to|at most|at least|no more than|maximum of|limit of)\s+\d+
 /** A length of time: "90 days", "24 hours". */
 const DURATION = /\b\d+\s+(days?|hours?|minutes?|weeks?|months?|years?|seconds?)\b/i;
 const REASON = /\b(because|so that|so |since|otherwise|reason|that is why|which is why|means)\b/i;
-const CONSEQUENCE = /\b(then|expires?|expired|stops?|switch(es)? (it )?off|fails?|refuses?|rejects?|cannot|no longer|is deleted|deactivated|lapses?|until|after)\b/i;
+const CONSEQUENCE = /\b(then|expires?|expired|stops?|stopped|switch(es|ed)? (it )?off|fail(s|ed)?|refuse[sd]?|reject(s|ed)?|cannot|no longer|(is|are) (deleted|removed)|deactivated|lapsed?|lapses|until|after|cut short|blocked|disabled)\b/i;
 const YES_NO = /^(yes|no)\b/i;
 const NEGATION = /\b(never|not|cannot|only)\b/i;
 

@@ -6,7 +6,7 @@
 import type { Block, Chunk, DocsIndex, Hit } from './search-index.ts';
 import { parseQuestion, type Concept, type ParsedQuestion, type Traits } from './query.ts';
 import { thesaurus as defaultThesaurus, type CompiledEntry } from './thesaurus.ts';
-import { pairsOf, terms } from './text.ts';
+import { isStopword, pairsOf, processTerm, terms } from './text.ts';
 import { exchanges } from '../data/index.ts';
 
 export interface RankOptions {
@@ -73,6 +73,19 @@ function exchangeFit(q: Analyzed, chunk: Chunk, askedPage: string | undefined): 
   return chunk.page !== askedPage && exchangesOf(chunk).length === 1 ? ONE_EXCHANGE : 1;
 }
 const ONE_EXCHANGE = 0.75;
+
+/**
+ * The checkers' pages state their rules about every topic of the docs (permissions, expiry, IP
+ * lists), as a checker sees them: a question that asks about no check is answered a little less
+ * well from them than from the page the rule comes from, unless it is asked on that checker's page.
+ */
+const TOOL_PAGE = /^tools\//;
+const CHECK_TERMS = new Set(['check', 'checker', 'verifi', 'test', 'tool', 'verdict', 'rule']);
+const asksForCheck = (q: Analyzed) => q.concepts.some((c) => c.groups.some((g) => g.some((t) => CHECK_TERMS.has(t))));
+const TOOL_FIT = 0.85;
+function toolFit(q: Analyzed, chunk: Chunk, askedPage: string | undefined): number {
+  return TOOL_PAGE.test(chunk.page) && chunk.page !== askedPage && !asksForCheck(q) ? TOOL_FIT : 1;
+}
 /** For a question that names an exchange, a section about no exchange in particular answers it a little less well than that exchange's own. */
 const NAMED_GENERAL = 0.9;
 const GOAL_BOOST = 1;
@@ -80,16 +93,73 @@ const HEADING_RANK = 0.5;
 
 /** The most a cue word weighs ("long" in "how long"): about what the commonest words of these docs weigh. */
 const CUE_WEIGHT = 0.5;
+/** What a concept of a sentence around the question weighs, as a share of its own weight. */
+const CONTEXT_WEIGHT = 0.5;
+
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
+const wordFixes = new Map<string, string | null>();
+/**
+ * The term the docs use that a misspelt word of five letters or more most likely means, found by
+ * one edit of the word as typed, before stemming (a letter left out, added, changed or two swapped:
+ * "permissins" → permissions): the stem of a misspelt word is often two edits from the right stem
+ * ("permissin" for "permiss"), which a correction of the stem cannot find. The most widely used wins.
+ */
+function wordCorrection(index: DocsIndex, word: string): string | undefined {
+  const w = word.toLowerCase();
+  if (w.length < 5 || !/^[a-z]+$/.test(w)) return undefined;
+  let hit = wordFixes.get(w);
+  if (hit === undefined) {
+    hit = null;
+    let best = Infinity;
+    const tryWord = (v: string) => {
+      const t = processTerm(v);
+      if (t && index.knows(t)) { const wt = index.weight(t); if (wt < best) { best = wt; hit = t; } }
+    };
+    for (let i = 0; i <= w.length; i++) {
+      for (const ch of LETTERS) {
+        tryWord(w.slice(0, i) + ch + w.slice(i));
+        if (i < w.length && ch !== w[i]) tryWord(w.slice(0, i) + ch + w.slice(i + 1));
+      }
+      if (i < w.length) tryWord(w.slice(0, i) + w.slice(i + 1));
+      if (i < w.length - 1) tryWord(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2));
+    }
+    if (wordFixes.size < 50_000) wordFixes.set(w, hit);
+  }
+  return hit ?? undefined;
+}
+
+/** Is a word one edit (a letter left out, added, changed, or two swapped) from a small word, for a word of five letters or more ("shold" → should)? */
+function misspeltStopword(word: string): boolean {
+  const w = word.toLowerCase();
+  if (w.length < 5 || !/^[a-z]+$/.test(w)) return false;
+  for (let i = 0; i <= w.length; i++) {
+    for (const ch of LETTERS) {
+      const ins = w.slice(0, i) + ch + w.slice(i);
+      if (isStopword(ins)) return true;
+      if (i < w.length && ch !== w[i] && isStopword(w.slice(0, i) + ch + w.slice(i + 1))) return true;
+    }
+    if (i < w.length && isStopword(w.slice(0, i) + w.slice(i + 1))) return true;
+    if (i < w.length - 1 && isStopword(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2))) return true;
+  }
+  return false;
+}
 
 export function analyze(index: DocsIndex, question: string, thesaurus: CompiledEntry[] = defaultThesaurus): Analyzed {
   const parsed = parseQuestion(question, thesaurus);
   const concepts: Concept[] = parsed.concepts.map((c) => {
     const fixes = c.groups.flatMap((g) => (g.length === 1 ? [index.correction(g[0]!)].filter((t): t is string => !!t && !c.groups.some((x) => x.length === 1 && x[0] === t)) : []));
+    // A word whose stem neither the docs use nor a stem correction finds: correct the word as typed.
+    if (!fixes.length && c.groups.length === 1 && c.groups[0]!.length === 1 && !index.knows(c.groups[0]![0]!) && !/\s/.test(c.label)) {
+      // A misspelt small word ("shold", "befre") says no more than the small word does.
+      if (misspeltStopword(c.label)) return undefined;
+      const fix = wordCorrection(index, c.label);
+      if (fix) fixes.push(fix);
+    }
     return fixes.length ? { ...c, groups: [...c.groups, ...fixes.map((t) => [t])] } : c;
-  });
+  }).filter((c): c is Concept => c !== undefined);
   // A concept weighs what its best-known wording weighs: a word the docs never use, with no
   // alternative they do use, weighs most, so a question about something else is not answered.
-  const weights = concepts.map((c) => Math.min(c.cue ? CUE_WEIGHT : Infinity, ...c.groups.map((g) => Math.max(...g.map((t) => index.weight(t))))));
+  const weights = concepts.map((c) => Math.min(c.cue ? CUE_WEIGHT : Infinity, ...c.groups.map((g) => Math.max(...g.map((t) => index.weight(t))))) * (c.context ? CONTEXT_WEIGHT : 1));
   return {
     ...parsed,
     concepts,
@@ -175,7 +245,7 @@ export function rank(index: DocsIndex, question: string | Analyzed, options: Ran
       if (options.headings && hit.chunk.heading.size) score *= 1 + HEADING_RANK * coverageOf(q, hit.chunk.heading);
       score *= 1 + GOAL_BOOST * (goalScores.get(hit.chunk.key) ?? 0);
       if (options.page && hit.chunk.page === options.page && coverage >= MIN_COVERAGE) score *= PAGE_BOOST;
-      score *= exchangeFit(q, hit.chunk, options.page);
+      score *= exchangeFit(q, hit.chunk, options.page) * toolFit(q, hit.chunk, options.page);
       return { ...hit, coverage, held, score };
     })
     // Ties (sections that match only through their page's title) keep a fixed order; a plain code-point
@@ -275,7 +345,7 @@ function pairsOfContext(chunk: Chunk): Set<string> {
 /** Every answer unit of the given sections, scored; lower-ranked sections count a little less. */
 export function answerUnits(q: Analyzed, candidates: Candidate[], askedPage?: string): Unit[] {
   return candidates.flatMap(({ chunk, rankNo }) => {
-    const factor = (1 - 0.03 * Math.min(rankNo, 10)) * (chunk.page === askedPage ? ASKED_PAGE : 1) * exchangeFit(q, chunk, askedPage);
+    const factor = (1 - 0.03 * Math.min(rankNo, 10)) * (chunk.page === askedPage ? ASKED_PAGE : 1) * exchangeFit(q, chunk, askedPage) * toolFit(q, chunk, askedPage);
     // Under a heading that asks the question ("Does XAPY hold my funds?"), the first thing said answers it.
     const asksIt = chunk.heading.size > 0 && coverageOf(q, chunk.heading) >= HEADING_ASKS;
     // The section's part of each unit's score: how much of the question it holds, and whether its headings say it.
@@ -346,6 +416,11 @@ function structuredMarkdown(units: Unit[]): string[] {
  * items or rows answer it (all of those that do, for a "which" question), in reading order. A
  * sentence that ends with a colon brings the block it introduces (a command, a list, a table).
  */
+/** A sentence that opens by referring to what the sentence before it said ("This takes effect …", "Such a key …"). */
+const REFERS_BACK = /^(it|they|this|that|these|those|such|otherwise)\b/i;
+/** A sentence that refers to all its paragraph said before it. */
+const SUMS_UP = /\b(keep|bear) (this|that|these|them) in mind\b/i;
+
 /** A sentence that sends the reader to its page's facts box for the detail ("see the facts box"). */
 const TO_FACTS_BOX = /\bthe facts box\b/i;
 
@@ -371,17 +446,23 @@ export function composeAnswer(q: Analyzed, candidates: Candidate[], render: (s: 
     const rankOf = list ? top + 0.02 * Math.min(MAX_ROWS, g.filter((u) => u.score >= top * 0.6).length) : top;
     if (rankOf > groupRank) { groupRank = rankOf; groupBest = top; structured = g; }
   }
-  if (groupBest >= best * (list ? 0.7 : 0.85)) {
+  if (groupBest >= best * (list ? 0.7 : 0.75)) {
     structured = structured.filter((u) => u.score >= groupBest * (list ? 0.6 : 0.92)).sort((a, b) => b.score - a.score).slice(0, MAX_ROWS).sort(byOrder);
   } else structured = [];
 
   const seen = new Set<string>();
-  const prose = units
+  const chosen = units
     .filter((u) => u.sentence && u.score >= best * 0.85)
     .sort((a, b) => b.score - a.score)
     .filter((u) => !seen.has(u.sentence!) && seen.add(u.sentence!))
-    .slice(0, MAX_SENTENCES)
-    .sort(byOrder);
+    .slice(0, MAX_SENTENCES);
+  // A sentence that refers back ("Such a key fails …") is quoted with the one before it; one that sums
+  // up its paragraph ("Keep this in mind if …") with the two before it.
+  const antecedents = chosen.flatMap((u) => {
+    const back = SUMS_UP.test(u.sentence!) ? 2 : REFERS_BACK.test(u.sentence!) ? 1 : 0;
+    return units.filter((x) => x.block === u.block && x.chunk === u.chunk && x.order[2] < u.order[2] && x.order[2] >= u.order[2] - back && !seen.has(x.sentence!) && seen.add(x.sentence!));
+  });
+  const prose = [...chosen, ...antecedents].sort(byOrder);
 
   // A chosen sentence that ends its paragraph with a colon, or a caption, brings what it introduces:
   // a command, or the whole list or table (in place of any other).

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { docsIndex } from '../helpers/docs-pages';
 import { ask } from '../../src/agents/ask';
 import { exchangeIds } from '../../src/data/index';
-import { questionType } from '../../src/agents/query';
+import { questionType, traitsOf, withoutChatter } from '../../src/agents/query';
 import { terms } from '../../src/agents/text';
 
 const index = docsIndex();
@@ -15,6 +15,15 @@ function answered(question: string) {
   const r = ask(index, { question, page: 'index' });
   if (r.kind !== 'answer') throw new Error(`no answer to ${question}`);
   return r;
+}
+
+/** Two wordings of a question get the same answer, from the same sources, with the same confidence. */
+function answeredAlike(question: string, plain: string) {
+  const a = answered(question);
+  const b = answered(plain);
+  expect(a.answer).toBe(b.answer);
+  expect(a.sources).toEqual(b.sources);
+  expect(a.confidence).toBe(b.confidence);
 }
 
 describe('a question that names an exchange', () => {
@@ -115,12 +124,7 @@ describe('small words of casual questions', () => {
   it.each([
     ['Why doesn’t the key checker see the IPs of my Binance key?', 'Why does the key checker not see the IPs of my Binance key?'],
     ['Besides the key and the secret, what does XAPY ask for on KuCoin?', 'What does XAPY ask for on KuCoin, with the key and the secret?'],
-  ])('%j is answered as %j is', (casual, plain) => {
-    const a = answered(casual);
-    const b = answered(plain);
-    expect(a.answer).toBe(b.answer);
-    expect(a.confidence).toBe(b.confidence);
-  });
+  ])('%j is answered as %j is', answeredAlike);
 });
 
 describe('word forms', () => {
@@ -137,5 +141,85 @@ describe('a section whose headings say the question in its words', () => {
     const r = answered(question);
     expect(r.answer).toContain(fact);
     expect(r.sources.slice(0, 2).map((s) => s.url)).toContain(`https://docs.xapy.io/${page}.md`);
+  });
+});
+
+describe('a sentence that refers back to what its paragraph said', () => {
+  it('is quoted with the sentences it sums up, so the answer says what "this" is', () => {
+    const r = answered('HTX withdrawal fails for lack of balance although I have USDT in futures');
+    expect(r.answer).toContain('Keep this in mind');
+    expect(r.answer).toContain('withdraws from the spot account only');
+    expect(r.answer.indexOf('spot account only')).toBeLessThan(r.answer.indexOf('Keep this in mind'));
+  });
+});
+
+describe('the checkers’ pages', () => {
+  it.each([
+    ['Where does XAPY publish its server IPs?', 'setup/on-crypto-exchanges/server-ips'],
+    ['Which networks can I use for USDC?', 'setup/on-crypto-exchanges/whitelist-address'],
+  ])('%j, which asks about no check, is answered from the page the checker’s rule comes from', (question, page) => {
+    expect(answered(question).sources[0]!.url).toBe(`https://docs.xapy.io/${page}.md`);
+  });
+
+  it('still answer a question about a check', () => {
+    expect(answered('Can I paste IPv6 addresses or CIDR ranges into the checker?').sources[0]!.url).toBe('https://docs.xapy.io/tools/ip-whitelist-checker.md');
+  });
+});
+
+describe('"what happens if" is answered by what then happens', () => {
+  it('in any tense: "is refused", "cut short"', () => {
+    expect(traitsOf('A longer list is refused or cut short.').consequence).toBe(true);
+    expect(traitsOf('Each exchange caps how many addresses one key may hold.').consequence).toBe(false);
+    expect(answered('What if my list has more IPs than the exchange allows?').answer).toMatch(/refused or cut short/);
+  });
+});
+
+describe('a list item nearly as good as the best sentence', () => {
+  it('is quoted with it', () => {
+    const r = answered('How do I send my checker report to support?');
+    expect(r.answer).toContain('Copy report (Markdown)');
+  });
+});
+
+describe('typos', () => {
+  it.each([
+    // The stem of a misspelt word ("permissin") is two edits from the docs' stem ("permiss"): the word as typed is corrected.
+    ['Gate read-write permissins', 'Gate read-write permissions'],
+    ['Can XAPY edit my withdraal whitelist?', 'Can XAPY edit my withdrawal whitelist?'],
+    // A misspelt small word is a small word, not the rarest word of the question.
+    ['How long befre a new CoinEx key works?', 'How long before a new CoinEx key works?'],
+    ['Why would XAPY need to move funds betwen exchanges?', 'Why would XAPY need to move funds between exchanges?'],
+  ])('%j is answered as %j is', answeredAlike);
+
+  it('do not turn a question about something else into a docs question', () => {
+    for (const question of ['How do I clean my oven?', 'What is the meaning of life?', 'How do I bake sourdough bread?']) expect(ask(index, { question, page: 'index' }).kind).toBe('none');
+  });
+});
+
+describe('talk around a question', () => {
+  it.each([
+    ['Hi, quick question: how many IPs can a KuCoin key have?', 'How many IPs can a KuCoin key have?'],
+    ['Quick question about my setup: What does OKX error 50110 mean?', 'What does OKX error 50110 mean?'],
+    ['Does Gate accept IPv6 addresses in the IP whitelist? Thanks in advance!', 'Does Gate accept IPv6 addresses in the IP whitelist?'],
+  ])('%j is answered as %j is', answeredAlike);
+
+  it('is left alone when it is what the question asks about', () => {
+    expect(withoutChatter('How long can a question to ?ask= be?')).toBe('How long can a question to ?ask= be?');
+    expect(withoutChatter('Thanks!')).toBe('Thanks!');
+  });
+});
+
+describe('a sentence that sets the scene before the question', () => {
+  it.each([
+    ['I am setting up XAPY. Can a Bitget key withdraw from any IP?', 'integration/exchanges/bitget', /IP bound|whitelisted IP/],
+    ['I am setting up XAPY. What is the name of the OKX withdrawal whitelist?', 'integration/exchanges/okx', /Allowlist/],
+  ])('%j weighs less than the question, which is answered', (question, page, fact) => {
+    const r = answered(question);
+    expect(r.sources[0]!.url).toBe(`https://docs.xapy.io/${page}.md`);
+    expect(r.answer).toMatch(fact);
+  });
+
+  it('still names what the question is about when the question does not ("Will it work?")', () => {
+    expect(answered('My Binance key is older than my futures account. Will it work?').answer).toContain('futures account');
   });
 });
