@@ -94,9 +94,9 @@ function daysOf(word: string, unit: string | undefined): number | undefined {
 }
 
 /** A greeting, and a "quick question:" that announces the question, before it ("Hi, quick question about my setup: …"). */
-const GREETING = /^\s*(?:(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening))(?: there| all| team| everyone| guys| folks)?[\s,!.:;-]+)?(?:(?:i have |i've got |got |just )?(?:a |one )?(?:quick |short |small |simple |silly |dumb )?(?:question|q)(?: for you| about [^:?.!]{0,60})?\s*[:,.!-]+\s*)?/i;
+const GREETING = /^\s*(?:(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening))(?: there| all| team| everyone| guys| folks)?[\s,!.:;-]+)?(?:(?:i have |i've got |got |just )?(?:a |one )?(?:quick |short |small |simple |silly |dumb )?(?:question|q)(?: for you| about [^:?.!]{0,60}| ?)[:,.!-][\s:,.!-]*)?/i;
 /** Thanks after it ("… Thanks in advance!"). */
-const THANKS = /[\s,.!-]*(?:(?:many )?thanks|thank you|thx|cheers|tia)(?: (?:so much|a lot|in advance|for (?:your|the|any) help))*[\s.!]*$/i;
+const THANKS = /(?<![\s,.!-])[\s,.!-]*(?:(?:many )?thanks|thank you|thx|cheers|tia)(?: (?:so much|a lot|in advance|for (?:your|the|any) help))*[\s.!]*$/i;
 
 /**
  * The question without the talk around it: a greeting or a "quick question:" before it and thanks
