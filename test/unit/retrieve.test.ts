@@ -223,3 +223,13 @@ describe('a sentence that sets the scene before the question', () => {
     expect(answered('My Binance key is older than my futures account. Will it work?').answer).toContain('futures account');
   });
 });
+
+describe('a section that holds half the question but ranks below one that holds less', () => {
+  it('answers: the question is on topic, and that section is quoted', () => {
+    // Full-text relevance puts a section about keys that stop working first (under half the question's
+    // weight); the security page's rotation tips hold more of it.
+    const r = answered('How do I swap an old key for a new one without XAPY stopping?');
+    expect(r.sources[0]!.url).toBe('https://docs.xapy.io/help/security.md');
+    expect(r.answer).toContain('create the new one first');
+  });
+});
