@@ -90,6 +90,15 @@ describe('"how long", "how often": the word after "how" asks for a time, it is n
   });
 });
 
+describe('"what does … mean": the word "mean" asks for a meaning, it is not the topic', () => {
+  it.each([
+    ['What does works with warnings mean in the API key checker?', /will work/],
+    ['What does the too-many-entries rule mean?', /caps|cut short/],
+  ])('%j is answered by the passage that explains it, not by one that says "means" about something else', (question, fact) => {
+    expect(answered(question).answer).toMatch(fact);
+  });
+});
+
 describe('"do I need …" asks whether something is required', () => {
   it('is answered by the section about that thing, not by a sentence that happens to say "needs"', () => {
     const r = answered('Do I need 2FA on the exchange?');
