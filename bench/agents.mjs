@@ -41,12 +41,12 @@ async function quality(base) {
     r.fact += factIn;
     if (!first || !factIn) r.misses.push(`${on ? `[on ${on}] ` : ''}${q} → ${first ? 'page ok' : `expected ${pages[0]}${pages.length > 1 ? ' (or others)' : ''}, got ${sources.slice(0, 3).join(', ') || 'no answer'}`}${factIn ? '' : `; fact ${String(fact)} missing`}`);
   }
-  const refused = { tuned: [0, 0], 'held-out': [0, 0] };
+  const refused = { tuned: [0, 0], 'held-out': [0, 0], later: [0, 0] };
   const answered = [];
-  for (const { q, heldOut } of offTopicQuestions) {
+  for (const { q, heldOut, later } of offTopicQuestions) {
     const { data, ms } = await askOnce(base, undefined, q);
     times.push(ms);
-    const r = refused[heldOut ? 'held-out' : 'tuned'];
+    const r = refused[heldOut ? 'held-out' : later ? 'later' : 'tuned'];
     r[1]++;
     if (data.answer === null) r[0]++;
     else if (!(heldOut && process.env.BENCH_VERBOSE === 'tuned')) answered.push(`${q} → ${data.sources.map((s) => pageOf(s.url)).join(', ')}`);

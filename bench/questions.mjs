@@ -379,8 +379,50 @@ const offTopic = [
   'Which smartphone has the best camera?',
 ];
 
+// Written later (fifth round, 2026-12-02, 18:10 UTC), all tuned: off-topic questions heavy with common
+// English words these docs never use or use otherwise ("build", "swap", "house", "office"), and with
+// the docs' own words in another sense (a house key, a post office address, an exchange rate), to
+// check that answering more docs questions does not answer these. Reported apart.
+const laterOffTopic = [
+  'How do I build a treehouse for my kids?',
+  'Can I swap my winter tyres for summer ones myself?',
+  'What is the best way to learn the guitar?',
+  'How do I get red wine out of a carpet?',
+  'Which vitamins should I take in winter?',
+  'How long does it take to fly from London to Madrid?',
+  'Can you recommend a good podcast about history?',
+  'How do I build muscle without a gym?',
+  'What should I name my new cat?',
+  'How much water should a tomato plant get?',
+  'Is it safe to swim after eating?',
+  'How do I replace the battery in my car key?',
+  'What is the difference between a crocodile and an alligator?',
+  'How many calories are in a banana?',
+  'Can I freeze cooked pasta?',
+  'Who painted the Mona Lisa?',
+  'How do I set up a new printer on my laptop?',
+  'Why is the sky blue?',
+  'What are the rules of chess castling?',
+  'How do I write a cover letter for a job?',
+  'Can I change the language of my phone keyboard?',
+  'How do I check my credit score?',
+  'Should I rent or buy a house?',
+  'How do I open a bank account abroad?',
+  'What is the speed limit on a German motorway?',
+  'Where can I buy a new house key?',
+  'How do I change the password of my home wifi?',
+  'What is the exchange rate of the euro to the dollar?',
+  'How do I swap a broken key on my laptop keyboard?',
+  'Can I send a parcel to a new address abroad?',
+  'How do I build a stock trading strategy for beginners?',
+  'How do I update my address at the post office?',
+  'Why does my car key not open the door?',
+  'How many days does a letter take to arrive in Spain?',
+  'Can I withdraw cash from an ATM without a card?',
+];
+
 export const questions = [...onTopic.map((x, i) => ({ ...x, heldOut: i % 3 === 2 })), ...laterTuned.map((x) => ({ ...x, heldOut: false, later: true }))];
-export const offTopicQuestions = offTopic.map((q, i) => ({ q, heldOut: i % 3 === 2 }));
+export const offTopicQuestions = [...offTopic.map((q, i) => ({ q, heldOut: i % 3 === 2 })), ...laterOffTopic.map((q) => ({ q, heldOut: false, later: true }))];
 
 /** The plain text an answer is checked in: Markdown emphasis, escapes and code marks removed, spaces collapsed. */
 export const plainAnswer = (s) => (s ?? '').replace(/\\([\\`*_[\]#+\-.!|])/g, '$1').replace(/[*`]/g, '').replace(/\s+/g, ' ');

@@ -95,8 +95,10 @@ export function ask(index: DocsIndex, input: { question: string; goal?: string; 
   // Asking on the home page is asking the whole docs: no page is preferred.
   const preferred = page === 'index' ? undefined : page;
   const ranked = rank(index, q, { headings: true, ...(preferred ? { page: preferred } : {}), ...(goal ? { goal } : {}) });
-  const top = ranked[0];
-  if (!top || top.coverage < MIN_COVERAGE || scattered(q, ranked)) return { kind: 'none', question, ...goalPart, closest: closestPages(index, `${question} ${goal ?? ''}`) };
+  // The question is on topic when any section holds half its weight, even one that full-text
+  // relevance ranks below a section that holds less of it: that section answers.
+  const top = ranked.find((r) => r.coverage >= MIN_COVERAGE);
+  if (!top || scattered(q, ranked)) return { kind: 'none', question, ...goalPart, closest: closestPages(index, `${question} ${goal ?? ''}`) };
 
   const used = ranked.filter((r) => r.score >= top.score * 0.35 && r.coverage >= MIN_COVERAGE / 2).slice(0, MAX_EXCERPTS);
   const excerpts = used.map((r) => {

@@ -72,6 +72,8 @@ function tokens(text: string): Token[] {
 const key = (g: string[]) => g.join(' ');
 /** Words that, after "how", ask for a quantity rather than name a topic. */
 const HOW_ADVERBS = new Set(['long', 'often', 'soon', 'frequently']);
+/** A question that asks what something means ("What does works with warnings mean?"). */
+const MEANING_QUESTION = /^what (does|do|did|would|could) .*\bmean\b/i;
 const IP_LITERAL = /^(\d{1,3}\.){3}\d{1,3}$|^[0-9a-f]{0,4}(:[0-9a-f]{0,4}){2,7}$/i;
 
 /**
@@ -140,6 +142,8 @@ export function parseQuestion(asked: string, thesaurus: CompiledEntry[]): Parsed
 
 /** The concepts of a run of words, given to `add` in order. */
 function conceptsOf(toks: Token[], thesaurus: CompiledEntry[], add: (c: Concept) => void): void {
+  // "What does … mean?" asks for a meaning: "mean" says what kind of answer is wanted, not the topic.
+  const asksMeaning = MEANING_QUESTION.test(toks.map((t) => t.word).join(' '));
   for (let i = 0; i < toks.length; ) {
     let best: { len: number; entry: CompiledEntry } | undefined;
     for (const entry of thesaurus) {
@@ -168,8 +172,10 @@ function conceptsOf(toks: Token[], thesaurus: CompiledEntry[], add: (c: Concept)
     // The word after "how" in "how long", "how often" or "how soon" mostly says what kind of answer
     // is wanted (the question's type keeps that), little about the topic: it counts, but as a cue.
     // So does "need" ("Do I need 2FA?"): the docs state a requirement in many words (must, requires,
-    // asks for, only … once), and a passage that says "need" about something else is no nearer.
-    if ((HOW_ADVERBS.has(t.word.toLowerCase()) && toks[i - 1]?.word.toLowerCase() === 'how') || t.stem === 'need') { add({ label: t.word, groups: [[t.stem]], cue: true }); i++; continue; }
+    // asks for, only … once), and a passage that says "need" about something else is no nearer; and
+    // "mean" in "what does … mean": the passage that explains a thing seldom says "means", and one
+    // that says "means" about something else is no nearer.
+    if ((HOW_ADVERBS.has(t.word.toLowerCase()) && toks[i - 1]?.word.toLowerCase() === 'how') || t.stem === 'need' || (asksMeaning && t.word.toLowerCase() === 'mean')) { add({ label: t.word, groups: [[t.stem]], cue: true }); i++; continue; }
     // An IP address or range in a question ("I put 192.168.1.5 on my key") is about IP addresses,
     // and about the kind of address it is when that is not a public one ("private").
     const kind = IP_LITERAL.test(t.word) ? addressKind(t.word) : undefined;

@@ -90,6 +90,15 @@ describe('"how long", "how often": the word after "how" asks for a time, it is n
   });
 });
 
+describe('"what does … mean": the word "mean" asks for a meaning, it is not the topic', () => {
+  it.each([
+    ['What does works with warnings mean in the API key checker?', /will work/],
+    ['What does the too-many-entries rule mean?', /caps|cut short/],
+  ])('%j is answered by the passage that explains it, not by one that says "means" about something else', (question, fact) => {
+    expect(answered(question).answer).toMatch(fact);
+  });
+});
+
 describe('"do I need …" asks whether something is required', () => {
   it('is answered by the section about that thing, not by a sentence that happens to say "needs"', () => {
     const r = answered('Do I need 2FA on the exchange?');
@@ -221,5 +230,15 @@ describe('a sentence that sets the scene before the question', () => {
 
   it('still names what the question is about when the question does not ("Will it work?")', () => {
     expect(answered('My Binance key is older than my futures account. Will it work?').answer).toContain('futures account');
+  });
+});
+
+describe('a section that holds half the question but ranks below one that holds less', () => {
+  it('answers: the question is on topic, and that section is quoted', () => {
+    // Full-text relevance puts a section about keys that stop working first (under half the question's
+    // weight); the security page's rotation tips hold more of it.
+    const r = answered('How do I swap an old key for a new one without XAPY stopping?');
+    expect(r.sources[0]!.url).toBe('https://docs.xapy.io/help/security.md');
+    expect(r.answer).toContain('create the new one first');
   });
 });
