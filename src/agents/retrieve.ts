@@ -6,7 +6,7 @@
 import type { Block, Chunk, DocsIndex, Hit } from './search-index.ts';
 import { parseQuestion, type Concept, type ParsedQuestion, type Traits } from './query.ts';
 import { thesaurus as defaultThesaurus, type CompiledEntry } from './thesaurus.ts';
-import { isStopword, pairsOf, processTerm, terms } from './text.ts';
+import { englishRank, isStopword, pairsOf, processTerm, terms } from './text.ts';
 import { exchanges } from '../data/index.ts';
 
 export interface RankOptions {
@@ -104,14 +104,16 @@ const wordFixes = new Map<string, string | null>();
  * "permissins" → permissions): the stem of a misspelt word is often two edits from the right stem
  * ("permissin" for "permiss"), which a correction of the stem cannot find. The most widely used wins.
  */
-function wordCorrection(index: DocsIndex, word: string): string | undefined {
+function wordCorrection(index: DocsIndex, word: string, rarerThan = Infinity): string | undefined {
   const w = word.toLowerCase();
   if (w.length < 5 || !/^[a-z]+$/.test(w)) return undefined;
-  let hit = wordFixes.get(w);
+  const cacheKey = `${w} ${rarerThan}`;
+  let hit = wordFixes.get(cacheKey);
   if (hit === undefined) {
     hit = null;
     let best = Infinity;
     const tryWord = (v: string) => {
+      if (rarerThan < Infinity && englishRank(v) >= rarerThan) return;
       const t = processTerm(v);
       if (t && index.knows(t)) { const wt = index.weight(t); if (wt < best) { best = wt; hit = t; } }
     };
@@ -123,7 +125,7 @@ function wordCorrection(index: DocsIndex, word: string): string | undefined {
       if (i < w.length) tryWord(w.slice(0, i) + w.slice(i + 1));
       if (i < w.length - 1) tryWord(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2));
     }
-    if (wordFixes.size < 50_000) wordFixes.set(w, hit);
+    if (wordFixes.size < 50_000) wordFixes.set(cacheKey, hit);
   }
   return hit ?? undefined;
 }
@@ -147,6 +149,13 @@ function misspeltStopword(word: string): boolean {
 export function analyze(index: DocsIndex, question: string, thesaurus: CompiledEntry[] = defaultThesaurus): Analyzed {
   const parsed = parseQuestion(question, thesaurus);
   const concepts: Concept[] = parsed.concepts.map((c) => {
+    // A word of English is taken as typed, even when a word the docs use is one letter away ("house" is
+    // not "hour", "office" not "official"), unless that word is a more common one ("sever" for "server").
+    const rank = c.groups.length === 1 && !/\s/.test(c.label) ? englishRank(c.label) : Infinity;
+    if (rank < Infinity) {
+      const fix = c.groups[0]!.length === 1 && !index.knows(c.groups[0]![0]!) ? wordCorrection(index, c.label, rank) : undefined;
+      return fix ? { ...c, groups: [...c.groups, [fix]] } : c;
+    }
     const fixes = c.groups.flatMap((g) => (g.length === 1 ? [index.correction(g[0]!)].filter((t): t is string => !!t && !c.groups.some((x) => x.length === 1 && x[0] === t)) : []));
     // A word whose stem neither the docs use nor a stem correction finds: correct the word as typed.
     if (!fixes.length && c.groups.length === 1 && c.groups[0]!.length === 1 && !index.knows(c.groups[0]![0]!) && !/\s/.test(c.label)) {
@@ -183,9 +192,18 @@ export function unknownConcepts(index: DocsIndex, q: ParsedQuestion): string[] {
   return q.concepts.filter((c) => !c.groups.some((g) => g.every((t) => index.knows(t)))).map((c) => c.label);
 }
 
-/** Is the question about something these docs never mention? */
+/**
+ * The docs' commonest words, in most of their sections (key, address, exchange, API, IP, XAPY), weigh
+ * less than this. They do not tell a docs question from another one: everyday questions use them too,
+ * in their everyday sense (a house key, a postal address).
+ */
+const EVERYWHERE_WEIGHT = 1;
+const everywhere = (index: DocsIndex, c: Concept) => c.groups.every((g) => g.every((t) => index.knows(t) && index.weight(t) < EVERYWHERE_WEIGHT));
+
+/** Is the question about something these docs never mention? Its words that are everywhere in the docs are not counted. */
 export function offTopic(index: DocsIndex, q: ParsedQuestion): boolean {
-  return q.concepts.length > 0 && unknownConcepts(index, q).length / q.concepts.length >= MAX_UNKNOWN_SHARE;
+  const counted = q.concepts.filter((c) => !everywhere(index, c)).length;
+  return counted > 0 && unknownConcepts(index, q).length / counted >= MAX_UNKNOWN_SHARE;
 }
 
 const matches = (c: Concept, has: (t: string) => boolean) => c.groups.some((g) => g.every(has));

@@ -203,7 +203,21 @@ describe('typos', () => {
   it('do not turn a question about something else into a docs question', () => {
     for (const question of ['How do I clean my oven?', 'What is the meaning of life?', 'How do I bake sourdough bread?']) expect(ask(index, { question, page: 'index' }).kind).toBe('none');
   });
+
+  // "house" is one letter from "hour", "office" from "official"; both are English words, and as common.
+  it.each(['Where can I buy a new house key?', 'How do I update my address at the post office?'])('leave an English word as typed: %j is refused', (question) => {
+    expect(ask(index, { question, page: 'index' }).kind).toBe('none');
+  });
+
+  // "sever" is an English word too, but a rarer one than "server", which the question more likely means.
+  it('still correct an English word into a more common one', () => {
+    const typo = answered('XAPY added a sever, what do I need to change?');
+    const plain = answered('XAPY added a server, what do I need to change?');
+    expect(typo.sources[0]).toEqual(plain.sources[0]);
+    expect(typo.answer).toContain('When XAPY adds or retires a server');
+  });
 });
+
 
 describe('talk around a question', () => {
   it.each([
