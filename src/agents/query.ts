@@ -40,7 +40,7 @@ const TYPES: [QuestionType, RegExp][] = [
 ];
 const YES_NO_QUESTION = /^(can|could|does|do|is|are|should|will|would|may|must|am|has|have)\b/;
 
-const DURATION_QUESTION = /\bhow (long|soon|often)\b|\bafter how\b|\bwhen does\b/;
+const DURATION_QUESTION = /\bhow (long|soon|often)\b|\bafter how\b|\bwhen does\b|\bhow many (seconds|minutes|hours|days|weeks|months|years)\b/;
 
 /**
  * The question's type is given by its first cue: "which exchanges limit withdrawals" asks for a
@@ -86,6 +86,8 @@ function addressKind(word: string): string | undefined {
   return ipaddr.isValid(word) ? KINDS[ipaddr.parse(word).range()] : undefined;
 }
 
+/** The units of time, as stems ("week", "dai"). */
+const TIME_UNITS = ['second', 'minute', 'hour', 'day', 'week', 'month', 'year'].map(stem);
 const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
 const DAYS_IN: Record<string, number> = { [stem('week')]: 7, [stem('month')]: 30, [stem('year')]: 365 };
 /** The days in a number of weeks, months or years ("two" + "week" → 14), for a number in digits or words. */
@@ -167,6 +169,10 @@ function conceptsOf(toks: Token[], thesaurus: CompiledEntry[], add: (c: Concept)
       i += 2;
       continue;
     }
+    // A unit of time with no number before it ("how many weeks", "for how many days") says that the
+    // question asks for a length of time, which the docs may give in another unit ("14 days", "a day"):
+    // a cue that any unit of time matches.
+    if (TIME_UNITS.includes(t.stem) && !/^\d+$|^(a|an|one|two|three|four|five|six|seven|eight|nine|ten|every|each|per|few)$/i.test(toks[i - 1]?.word ?? '')) { add({ label: t.word, groups: TIME_UNITS.map((u) => [u]), cue: true }); i++; continue; }
     // "the number of …" only says that the question asks for a count.
     if (t.stem === 'number' && toks[i + 1]?.word.toLowerCase() === 'of') { i++; continue; }
     // The word after "how" in "how long", "how often" or "how soon" mostly says what kind of answer

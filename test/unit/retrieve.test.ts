@@ -118,11 +118,14 @@ describe('an IP address in a question', () => {
   });
 });
 
-describe('a time in weeks, months or years', () => {
+describe('a time in weeks, months or years, or a unit of time asked for', () => {
   it.each([
     ['What happens to an OKX key with no IP after two weeks unused?', 'integration/exchanges/okx', '14 days'],
     ['Is a Gate key with no IP still valid after 3 months?', 'integration/exchanges/gate', '90 days'],
-  ])('%j is matched with the days the docs give', (question, page, fact) => {
+    // With no number, the unit only says that a length of time is asked for, in whatever unit the docs give it.
+    ['How many weeks does an OKX key with Trade and no IP last without use?', 'integration/exchanges/okx', '14 days'],
+    ['How many hours does Bitget block withdrawals after I change my security settings?', 'integration/exchanges/bitget', '24 hours'],
+  ])('%j is matched with the time the docs give', (question, page, fact) => {
     const r = answered(question);
     expect(r.sources.slice(0, 3).map((s) => s.url)).toContain(`https://docs.xapy.io/${page}.md`);
     expect(r.answer).toContain(fact);
