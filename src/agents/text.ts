@@ -14,10 +14,10 @@ import { stemmer } from 'stemmer';
 const STOPWORDS = new Set(
   `a about above after again all also am an and any are as at be been before being below between both but by can
   could did do does doing done down during each either else few for from further get gets got had has have having he her
-  here hers him his how i if in into is it its itself just let like many may me might more most much must my no nor not now of off
-  on once only or other our ours out over own please same shall she should so some such than that the their theirs them
-  then there these they this those through to too under until up upon us very want was we were what when where which
-  while who whom why will with would yes you your yours
+  here hers herself him himself his how i if in into is it its itself just let like many may me might more most much must my no nor not now of off
+  on once only or other our ours ourselves out over own please same shall she should so some such than that the their theirs them
+  then there these they themselves this those through to too under until up upon us very want was we were what when where which
+  while who whom why will with would yes you your yours yourself yourselves myself
   besides beside although though actually really basically anyway anyways maybe perhaps therefore thus hence whereas
   don doesn didn isn aren wasn weren haven hasn hadn shouldn wouldn couldn mustn won ain`.split(/\s+/),
 );
