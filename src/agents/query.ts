@@ -218,7 +218,7 @@ function listSubjects(toks: Token[]): string[] {
 export interface Traits { words: number; count: boolean; duration: boolean; reason: boolean; consequence: boolean; yesNo: boolean; negation: boolean }
 
 /** A count: "up to 30", "20 addresses" (not a time, a date, a code or an IP address). */
-const COUNT = /\b(up to|at most|at least|no more than|maximum of|limit of)\s+\d+|\b\d+\s+(?!(days?|hours?|minutes?|weeks?|months?|years?|seconds?)\b)[a-z]{3,}/i;
+const COUNT = /\b(up to|at most|at least|no more than|maximum of|limit of)\s+\d+|\b\d+\s+(?!(days?|hours?|minutes?|weeks?|months?|years?|seconds?)\b)[a-z]{3}/i;
 /** A length of time: "90 days", "24 hours". */
 const DURATION = /\b\d+\s+(days?|hours?|minutes?|weeks?|months?|years?|seconds?)\b/i;
 const REASON = /\b(because|so that|so |since|otherwise|reason|that is why|which is why|means)\b/i;

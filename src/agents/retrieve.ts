@@ -43,6 +43,7 @@ const OTHER_EXCHANGE = 0.5;
 
 /** Each exchange as the index terms of its name and id ("binanc"). */
 const EXCHANGE_TERMS = exchanges.map((e) => new Set([...terms(e.name), ...terms(e.id)]));
+const EXCHANGE_NAMES = new Set(EXCHANGE_TERMS.flatMap((ts) => [...ts]));
 const namedIn = (has: (t: string) => boolean) => EXCHANGE_TERMS.flatMap((ts, i) => ([...ts].some(has) ? [i] : []));
 const chunkNamed = new WeakMap<Chunk, number[]>();
 
@@ -106,7 +107,9 @@ const wordFixes = new Map<string, string | null>();
  */
 function wordCorrection(index: DocsIndex, word: string, rarerThan = Infinity): string | undefined {
   const w = word.toLowerCase();
-  if (w.length < 5 || !/^[a-z]+$/.test(w)) return undefined;
+  if (w.length < 4 || !/^[a-z]+$/.test(w)) return undefined;
+  // A word of four letters is corrected only into an exchange's name ("bybt" → Bybit): short words are one edit from too many others.
+  const short = w.length < 5;
   const cacheKey = `${w} ${rarerThan}`;
   let hit = wordFixes.get(cacheKey);
   if (hit === undefined) {
@@ -115,7 +118,7 @@ function wordCorrection(index: DocsIndex, word: string, rarerThan = Infinity): s
     const tryWord = (v: string) => {
       if (rarerThan < Infinity && englishRank(v) >= rarerThan) return;
       const t = processTerm(v);
-      if (t && index.knows(t)) { const wt = index.weight(t); if (wt < best) { best = wt; hit = t; } }
+      if (t && index.knows(t) && (!short || EXCHANGE_NAMES.has(t))) { const wt = index.weight(t); if (wt < best) { best = wt; hit = t; } }
     };
     for (let i = 0; i <= w.length; i++) {
       for (const ch of LETTERS) {

@@ -201,6 +201,8 @@ describe('typos', () => {
     // A misspelt small word is a small word, not the rarest word of the question.
     ['How long befre a new CoinEx key works?', 'How long before a new CoinEx key works?'],
     ['Why would XAPY need to move funds betwen exchanges?', 'Why would XAPY need to move funds between exchanges?'],
+    // A word of four letters is corrected only into an exchange's name.
+    ['Can a bybt sub-account key withdraw?', 'Can a bybit sub-account key withdraw?'],
   ])('%j is answered as %j is', answeredAlike);
 
   it('do not turn a question about something else into a docs question', () => {
