@@ -437,8 +437,11 @@ function structuredMarkdown(units: Unit[]): string[] {
  * items or rows answer it (all of those that do, for a "which" question), in reading order. A
  * sentence that ends with a colon brings the block it introduces (a command, a list, a table).
  */
-/** A sentence that opens by referring to what the sentence before it said ("This takes effect …", "Such a key …"). */
-const REFERS_BACK = /^(it|they|this|that|these|those|such|otherwise)\b/i;
+/**
+ * A sentence that refers to what the sentence before it said: by its first word ("This takes effect …",
+ * "Such a key …"), or by "such a" anywhere ("A key on such an account fails …"; "such as" gives examples).
+ */
+const REFERS_BACK = /^(it|they|this|that|these|those|such|otherwise)\b|\bsuch an?\b/i;
 /** A sentence that refers to all its paragraph said before it. */
 const SUMS_UP = /\b(keep|bear) (this|that|these|them) in mind\b/i;
 

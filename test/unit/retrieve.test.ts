@@ -163,6 +163,12 @@ describe('a sentence that refers back to what its paragraph said', () => {
     expect(r.answer).toContain('withdraws from the spot account only');
     expect(r.answer.indexOf('spot account only')).toBeLessThan(r.answer.indexOf('Keep this in mind'));
   });
+
+  it('is quoted with the sentence before it when it says "such a" anywhere, so the answer says what "such" is', () => {
+    const r = answered('Binance futures calls fail although Enable Futures is ticked');
+    expect(r.answer).toContain('such an account');
+    expect(r.answer).toContain('portfolio margin');
+  });
 });
 
 describe('the checkers’ pages', () => {
