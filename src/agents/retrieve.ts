@@ -448,6 +448,14 @@ const SUMS_UP = /\b(keep|bear) (this|that|these|them) in mind\b/i;
 /** A sentence that sends the reader to its page's facts box for the detail ("see the facts box"). */
 const TO_FACTS_BOX = /\bthe facts box\b/i;
 
+/** The best of these units from another page whose title a sentence names after its last "see" ("see Contact XAPY"). */
+function pageNamedAfterSee(sentence: string, units: Unit[]): Unit | undefined {
+  const at = sentence.toLowerCase().lastIndexOf('see ');
+  if (at < 0 || (at > 0 && /[\p{L}\p{N}]/u.test(sentence[at - 1]!))) return undefined;
+  const tail = sentence.slice(at + 4).toLowerCase();
+  return [...units].sort((a, b) => b.score - a.score).find((u) => u.chunk.pageTitle.length > 3 && tail.includes(u.chunk.pageTitle.toLowerCase()));
+}
+
 export function composeAnswer(q: Analyzed, candidates: Candidate[], render: (s: string, bold?: boolean) => string, askedPage?: string, factsBox?: (page: string) => Chunk | undefined): Answer | undefined {
   const units = answerUnits(q, candidates, askedPage);
   const best = Math.max(0, ...units.map((u) => u.score));
@@ -528,6 +536,10 @@ export function composeAnswer(q: Analyzed, candidates: Candidate[], render: (s: 
   const own = (u: Unit) => exchangesOf(u.chunk).some((i) => q.named.includes(i));
   const ownBest = q.named.length ? byScore(structured.filter(own))[0] : undefined;
   if (ownBest && ownBest.score > first.score && exchangesOf(first.chunk).length === 0) first = ownBest;
+  // A sentence that sends the reader to another page ("… the checker’s report instead: see Contact XAPY")
+  // leads with that page when the answer quotes it too.
+  const pointedTo = first.sentence === undefined ? undefined : pageNamedAfterSee(first.sentence, quoted.filter((u) => u.chunk.page !== first.chunk.page));
+  if (pointedTo) first = pointedTo;
   const chunksQuoted = [...new Set([first.chunk, ...[...quoted].sort(byOrder).map((u) => u.chunk)])];
   return {
     markdown: parts.join('\n\n'),

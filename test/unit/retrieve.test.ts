@@ -171,6 +171,14 @@ describe('a sentence that refers back to what its paragraph said', () => {
   });
 });
 
+describe('a sentence that sends the reader to another page', () => {
+  it('leads the sources with that page when the answer quotes it too', () => {
+    const r = answered('How do I send my checker report to support?');
+    expect(r.answer).toContain('see Contact XAPY');
+    expect(r.sources[0]!.url).toBe('https://docs.xapy.io/help/contact-us.md');
+  });
+});
+
 describe('the checkers’ pages', () => {
   it.each([
     ['Where does XAPY publish its server IPs?', 'setup/on-crypto-exchanges/server-ips'],
