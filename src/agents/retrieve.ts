@@ -203,9 +203,20 @@ export function unknownConcepts(index: DocsIndex, q: ParsedQuestion): string[] {
 const EVERYWHERE_WEIGHT = 1;
 const everywhere = (index: DocsIndex, c: Concept) => c.groups.every((g) => g.every((t) => index.knows(t) && index.weight(t) < EVERYWHERE_WEIGHT));
 
-/** Is the question about something these docs never mention? Its words that are everywhere in the docs are not counted. */
+/**
+ * A word the docs use, as typed, that is no common English word (XAPY, API, whitelist, passphrase,
+ * IPs): a question that holds one, or names an exchange, is about the docs' domain, and its common
+ * words count as they are. A typo corrected into a docs word is no such sign ("adrdess" is "address").
+ */
+const domainWord = (index: DocsIndex, c: Concept) => !/\s/.test(c.label) && /\p{L}/u.test(c.label) && englishRank(c.label) === Infinity && c.groups[0]!.every((t) => index.knows(t));
+
+/**
+ * Is the question about something these docs never mention? In a question with no word of the docs'
+ * domain, the docs' commonest words are not counted.
+ */
 export function offTopic(index: DocsIndex, q: ParsedQuestion): boolean {
-  const counted = q.concepts.filter((c) => !everywhere(index, c)).length;
+  const domain = ((q as Partial<Analyzed>).named?.length ?? 0) > 0 || q.concepts.some((c) => domainWord(index, c));
+  const counted = domain ? q.concepts.length : q.concepts.filter((c) => !everywhere(index, c)).length;
   return counted > 0 && unknownConcepts(index, q).length / counted >= MAX_UNKNOWN_SHARE;
 }
 

@@ -228,6 +228,13 @@ describe('typos', () => {
     expect(ask(index, { question, page: 'index' }).kind).toBe('none');
   });
 
+  // Without "hour" and "official", the house key and the post office hold only words the docs use
+  // everywhere (key, address) besides a word or two they use elsewhere; a question that names an
+  // exchange is about the docs' domain, and one word the docs never use does not make it off-topic.
+  it('still answer a question that names an exchange and holds one English word the docs never use', () => {
+    expect(answered('My KuCoin key evaporated after a month of not using it').sources[0]!.url).toBe('https://docs.xapy.io/integration/exchanges/kucoin.md');
+  });
+
   // "sever" is an English word too, but a rarer one than "server", which the question more likely means.
   it('still correct an English word into a more common one', () => {
     const typo = answered('XAPY added a sever, what do I need to change?');
