@@ -99,8 +99,22 @@ function daysOf(word: string, unit: string | undefined): number | undefined {
 
 /** A greeting, and a "quick question:" that announces the question, before it ("Hi, quick question about my setup: …"). */
 const GREETING = /^\s*(?:(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening))(?: there| all| team| everyone| guys| folks)?[\s,!.:;-]+)?(?:(?:i have |i've got |got |just )?(?:a |one )?(?:quick |short |small |simple |silly |dumb )?(?:question|q)(?: for you| about [^:?.!]{0,60}| ?)[:,.!-][\s:,.!-]*)?/i;
-/** Thanks after it ("… Thanks in advance!"). */
-const THANKS = /(?<![\s,.!-])[\s,.!-]*(?:(?:many )?thanks|thank you|thx|cheers|tia)(?: (?:so much|a lot|in advance|for (?:your|the|any) help))*[\s.!]*$/i;
+/**
+ * Thanks after it ("… Thanks in advance!"), from the separator before it. Each start must be a
+ * separator (or the start) followed by a word of thanks, so a try fails at once and the search is
+ * linear; the rest of the separators before it are trimmed by `withoutThanks`.
+ */
+const THANKS = /(?:^|[\s,.!-])(?:(?:many )?thanks|thank you|thx|cheers|tia)(?: (?:so much|a lot|in advance|for (?:your|the|any) help))*[\s.!]*$/i;
+const SEPARATORS = new Set([...' \t\n\r,.!-']);
+
+/** The text without thanks at its end, nor the separators before them. */
+function withoutThanks(text: string): string {
+  const m = THANKS.exec(text);
+  if (!m) return text;
+  let end = m.index;
+  while (end > 0 && (SEPARATORS.has(text[end - 1]!) || /\s/.test(text[end - 1]!))) end--;
+  return text.slice(0, end);
+}
 
 /**
  * The question without the talk around it: a greeting or a "quick question:" before it and thanks
@@ -108,7 +122,7 @@ const THANKS = /(?<![\s,.!-])[\s,.!-]*(?:(?:many )?thanks|thank you|thx|cheers|t
  * the rarest of the question.
  */
 export function withoutChatter(text: string): string {
-  const bare = text.replace(GREETING, '').replace(THANKS, '');
+  const bare = withoutThanks(text.replace(GREETING, ''));
   return /[\p{L}\p{N}]/u.test(bare) ? bare : text;
 }
 
