@@ -25,36 +25,41 @@ async function quality(base) {
   const times = [];
   const row = () => ({ n: 0, first: 0, top3: 0, fact: 0, misses: [] });
   // The tuned part, the held-out third, and the tuned questions written after the first round (reported apart, so the first two stay comparable).
-  const rows = { tuned: row(), 'held-out': row(), later: row() };
-  for (const { q, page, fact, on, heldOut, later } of questions) {
+  // The sixth round's questions are also counted apart, as a part of the later ones.
+  const rows = { tuned: row(), 'held-out': row(), later: row(), '6th round': row() };
+  for (const { q, page, fact, on, heldOut, later, round } of questions) {
     const pages = [page].flat();
     const { data, ms } = await askOnce(base, on, q);
     times.push(ms); // each question once: never served from the server's answer cache
     const sources = data.answer === null ? [] : data.sources.map((s) => pageOf(s.url));
     const r = rows[heldOut ? 'held-out' : later ? 'later' : 'tuned'];
-    r.n++;
     const first = pages.includes(sources[0]);
     const top3 = sources.slice(0, 3).some((s) => pages.includes(s));
     const factIn = data.answer !== null && hasFact(data.answer, fact);
-    r.first += first;
-    r.top3 += top3;
-    r.fact += factIn;
+    for (const x of round === 6 ? [r, rows['6th round']] : [r]) {
+      x.n++;
+      x.first += first;
+      x.top3 += top3;
+      x.fact += factIn;
+    }
     if (!first || !factIn) r.misses.push(`${on ? `[on ${on}] ` : ''}${q} → ${first ? 'page ok' : `expected ${pages[0]}${pages.length > 1 ? ' (or others)' : ''}, got ${sources.slice(0, 3).join(', ') || 'no answer'}`}${factIn ? '' : `; fact ${String(fact)} missing`}`);
   }
-  const refused = { tuned: [0, 0], 'held-out': [0, 0], later: [0, 0] };
+  const refused = { tuned: [0, 0], 'held-out': [0, 0], later: [0, 0], '6th round': [0, 0] };
   const answered = [];
-  for (const { q, heldOut, later } of offTopicQuestions) {
+  for (const { q, heldOut, later, round } of offTopicQuestions) {
     const { data, ms } = await askOnce(base, undefined, q);
     times.push(ms);
-    const r = refused[heldOut ? 'held-out' : later ? 'later' : 'tuned'];
-    r[1]++;
-    if (data.answer === null) r[0]++;
-    else if (!(heldOut && process.env.BENCH_VERBOSE === 'tuned')) answered.push(`${q} → ${data.sources.map((s) => pageOf(s.url)).join(', ')}`);
+    const parts = [refused[heldOut ? 'held-out' : later ? 'later' : 'tuned'], ...(round === 6 ? [refused['6th round']] : [])];
+    for (const r of parts) {
+      r[1]++;
+      if (data.answer === null) r[0]++;
+    }
+    if (data.answer !== null && !(heldOut && process.env.BENCH_VERBOSE === 'tuned')) answered.push(`${q} → ${data.sources.map((s) => pageOf(s.url)).join(', ')}`);
   }
-  console.log(`\n?ask= answer quality (${questions.length} questions and ${offTopicQuestions.length} off-topic ones; the held-out third of the original set was never tuned on; 'later' are tuned questions written after the first round)`);
+  console.log(`\n?ask= answer quality (${questions.length} questions and ${offTopicQuestions.length} off-topic ones; the held-out third of the original set was never tuned on; 'later' are tuned questions written after the first round, '6th round' the last 34 and 13 of them)`);
   for (const [name, r] of Object.entries(rows)) {
     const offTopic = refused[name] ? ` · off-topic refused ${pct(...refused[name])}` : '';
-    console.log(`  ${name.padEnd(8)} right page first ${pct(r.first, r.n)} · in top 3 ${pct(r.top3, r.n)} · fact in the answer ${pct(r.fact, r.n)}${offTopic}`);
+    console.log(`  ${name.padEnd(9)} right page first ${pct(r.first, r.n)} · in top 3 ${pct(r.top3, r.n)} · fact in the answer ${pct(r.fact, r.n)}${offTopic}`);
   }
   // BENCH_VERBOSE=tuned lists the misses of the tuned questions only, so tuning never sees a held-out question.
   if (process.env.BENCH_VERBOSE) {

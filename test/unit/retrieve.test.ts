@@ -118,11 +118,14 @@ describe('an IP address in a question', () => {
   });
 });
 
-describe('a time in weeks, months or years', () => {
+describe('a time in weeks, months or years, or a unit of time asked for', () => {
   it.each([
     ['What happens to an OKX key with no IP after two weeks unused?', 'integration/exchanges/okx', '14 days'],
     ['Is a Gate key with no IP still valid after 3 months?', 'integration/exchanges/gate', '90 days'],
-  ])('%j is matched with the days the docs give', (question, page, fact) => {
+    // With no number, the unit only says that a length of time is asked for, in whatever unit the docs give it.
+    ['How many weeks does an OKX key with Trade and no IP last without use?', 'integration/exchanges/okx', '14 days'],
+    ['How many hours does Bitget block withdrawals after I change my security settings?', 'integration/exchanges/bitget', '24 hours'],
+  ])('%j is matched with the time the docs give', (question, page, fact) => {
     const r = answered(question);
     expect(r.sources.slice(0, 3).map((s) => s.url)).toContain(`https://docs.xapy.io/${page}.md`);
     expect(r.answer).toContain(fact);
@@ -159,6 +162,20 @@ describe('a sentence that refers back to what its paragraph said', () => {
     expect(r.answer).toContain('Keep this in mind');
     expect(r.answer).toContain('withdraws from the spot account only');
     expect(r.answer.indexOf('spot account only')).toBeLessThan(r.answer.indexOf('Keep this in mind'));
+  });
+
+  it('is quoted with the sentence before it when it says "such a" anywhere, so the answer says what "such" is', () => {
+    const r = answered('Binance futures calls fail although Enable Futures is ticked');
+    expect(r.answer).toContain('such an account');
+    expect(r.answer).toContain('portfolio margin');
+  });
+});
+
+describe('a sentence that sends the reader to another page', () => {
+  it('leads the sources with that page when the answer quotes it too', () => {
+    const r = answered('How do I send my checker report to support?');
+    expect(r.answer).toContain('see Contact XAPY');
+    expect(r.sources[0]!.url).toBe('https://docs.xapy.io/help/contact-us.md');
   });
 });
 
@@ -198,12 +215,35 @@ describe('typos', () => {
     // A misspelt small word is a small word, not the rarest word of the question.
     ['How long befre a new CoinEx key works?', 'How long before a new CoinEx key works?'],
     ['Why would XAPY need to move funds betwen exchanges?', 'Why would XAPY need to move funds between exchanges?'],
+    // A word of four letters is corrected only into an exchange's name.
+    ['Can a bybt sub-account key withdraw?', 'Can a bybit sub-account key withdraw?'],
   ])('%j is answered as %j is', answeredAlike);
 
   it('do not turn a question about something else into a docs question', () => {
     for (const question of ['How do I clean my oven?', 'What is the meaning of life?', 'How do I bake sourdough bread?']) expect(ask(index, { question, page: 'index' }).kind).toBe('none');
   });
+
+  // "house" is one letter from "hour", "office" from "official"; both are English words, and as common.
+  it.each(['Where can I buy a new house key?', 'How do I update my address at the post office?'])('leave an English word as typed: %j is refused', (question) => {
+    expect(ask(index, { question, page: 'index' }).kind).toBe('none');
+  });
+
+  // Without "hour" and "official", the house key and the post office hold only words the docs use
+  // everywhere (key, address) besides a word or two they use elsewhere; a question that names an
+  // exchange is about the docs' domain, and one word the docs never use does not make it off-topic.
+  it('still answer a question that names an exchange and holds one English word the docs never use', () => {
+    expect(answered('My KuCoin key evaporated after a month of not using it').sources[0]!.url).toBe('https://docs.xapy.io/integration/exchanges/kucoin.md');
+  });
+
+  // "sever" is an English word too, but a rarer one than "server", which the question more likely means.
+  it('still correct an English word into a more common one', () => {
+    const typo = answered('XAPY added a sever, what do I need to change?');
+    const plain = answered('XAPY added a server, what do I need to change?');
+    expect(typo.sources[0]).toEqual(plain.sources[0]);
+    expect(typo.answer).toContain('When XAPY adds or retires a server');
+  });
 });
+
 
 describe('talk around a question', () => {
   it.each([
