@@ -25,8 +25,9 @@ async function quality(base) {
   const times = [];
   const row = () => ({ n: 0, first: 0, top3: 0, fact: 0, misses: [] });
   // The tuned part, the held-out third, and the tuned questions written after the first round (reported apart, so the first two stay comparable).
-  // The sixth round's questions are also counted apart, as a part of the later ones.
-  const rows = { tuned: row(), 'held-out': row(), later: row(), '6th round': row() };
+  // The sixth and seventh rounds' questions are also counted apart, as parts of the later ones.
+  const rows = { tuned: row(), 'held-out': row(), later: row(), '6th round': row(), '7th round': row() };
+  const roundRow = (round) => (round === 6 ? '6th round' : round === 7 ? '7th round' : undefined);
   for (const { q, page, fact, on, heldOut, later, round } of questions) {
     const pages = [page].flat();
     const { data, ms } = await askOnce(base, on, q);
@@ -36,7 +37,7 @@ async function quality(base) {
     const first = pages.includes(sources[0]);
     const top3 = sources.slice(0, 3).some((s) => pages.includes(s));
     const factIn = data.answer !== null && hasFact(data.answer, fact);
-    for (const x of round === 6 ? [r, rows['6th round']] : [r]) {
+    for (const x of roundRow(round) ? [r, rows[roundRow(round)]] : [r]) {
       x.n++;
       x.first += first;
       x.top3 += top3;
@@ -44,19 +45,19 @@ async function quality(base) {
     }
     if (!first || !factIn) r.misses.push(`${on ? `[on ${on}] ` : ''}${q} → ${first ? 'page ok' : `expected ${pages[0]}${pages.length > 1 ? ' (or others)' : ''}, got ${sources.slice(0, 3).join(', ') || 'no answer'}`}${factIn ? '' : `; fact ${String(fact)} missing`}`);
   }
-  const refused = { tuned: [0, 0], 'held-out': [0, 0], later: [0, 0], '6th round': [0, 0] };
+  const refused = { tuned: [0, 0], 'held-out': [0, 0], later: [0, 0], '6th round': [0, 0], '7th round': [0, 0] };
   const answered = [];
   for (const { q, heldOut, later, round } of offTopicQuestions) {
     const { data, ms } = await askOnce(base, undefined, q);
     times.push(ms);
-    const parts = [refused[heldOut ? 'held-out' : later ? 'later' : 'tuned'], ...(round === 6 ? [refused['6th round']] : [])];
+    const parts = [refused[heldOut ? 'held-out' : later ? 'later' : 'tuned'], ...(roundRow(round) ? [refused[roundRow(round)]] : [])];
     for (const r of parts) {
       r[1]++;
       if (data.answer === null) r[0]++;
     }
     if (data.answer !== null && !(heldOut && process.env.BENCH_VERBOSE === 'tuned')) answered.push(`${q} → ${data.sources.map((s) => pageOf(s.url)).join(', ')}`);
   }
-  console.log(`\n?ask= answer quality (${questions.length} questions and ${offTopicQuestions.length} off-topic ones; the held-out third of the original set was never tuned on; 'later' are tuned questions written after the first round, '6th round' the last 34 and 13 of them)`);
+  console.log(`\n?ask= answer quality (${questions.length} questions and ${offTopicQuestions.length} off-topic ones; the held-out third of the original set was never tuned on; 'later' are tuned questions written after the first round, '6th round' and '7th round' the last two rounds of them)`);
   for (const [name, r] of Object.entries(rows)) {
     const offTopic = refused[name] ? ` · off-topic refused ${pct(...refused[name])}` : '';
     console.log(`  ${name.padEnd(9)} right page first ${pct(r.first, r.n)} · in top 3 ${pct(r.top3, r.n)} · fact in the answer ${pct(r.fact, r.n)}${offTopic}`);

@@ -394,6 +394,53 @@ const sixthRound = [
   { q: 'huobi api withdrawals come from which account?', page: H, fact: 'spot account' },
 ];
 
+// Seventh round (2026-12-02, 22:55 UTC), written from the docs before the engine was run on them,
+// aimed at which page comes first: questions whose answer is on one page while others share its
+// words (a guide, Troubleshooting, the FAQ, Security, the address whitelist page, the checkers,
+// the server list), questions asked on a page that does not answer them, exchanges by a nickname
+// or a typo, and what the checkers do. All tuned; reported apart (`round: 7`).
+const seventhRound = [
+  { q: 'Where does XAPY publish the list of its server IPs?', page: [IPS, GEN, SEC], fact: /only place|only list/ },
+  { q: 'Someone in a Telegram chat sent me new XAPY server addresses, should I add them?', page: [IPS, SEC], fact: /do not use them|trying to get you to whitelist/ },
+  { q: 'How do I find out when XAPY adds a new server?', page: IPS, fact: 'servers.atom' },
+  { q: 'Is there a machine-readable list of XAPY’s IP addresses?', page: IPS, fact: 'servers.json' },
+  { q: 'Does the IP checker upload my list to your servers?', page: [IPC, IPS], fact: /sent anywhere|sends nothing/ },
+  { q: 'Can I paste my IPs as a JSON array into the IP checker?', page: IPC, fact: 'JSON array' },
+  { q: 'does the ip whitelist checker understand ipv6', page: IPC, fact: 'IPv6' },
+  { q: 'What does "Works, with warnings" mean in the API key checker?', page: KEYC, fact: 'something should be changed' },
+  { q: 'What happens if I paste my secret into the key checker by mistake?', page: [KEYC, IPC], fact: /exposed/ },
+  { q: 'Which Gate endpoint lists the key metadata for the key checker?', page: KEYC, fact: 'main_keys' },
+  { q: 'Why does the key checker not see my Binance key’s IP list?', page: KEYC, fact: 'ipRestrict' },
+  { q: 'KuCoin hides part of my IPs with stars, what do I give the key checker?', page: KEYC, fact: /full addresses/ },
+  { q: 'What does a dotted line in the address loop diagram mean?', page: LOOP, fact: /entry is wrong/ },
+  { q: 'What does the loop checker return over HTTP when I send no addresses?', page: LOOP, fact: '422' },
+  { q: 'Which URL do scripts POST to for the address loop check?', page: LOOP, fact: '/api/check/addresses' },
+  { q: 'My old personal wallet is still on my withdrawal whitelist, is that a problem?', page: WL, fact: /way out of the loop/ },
+  { q: 'Why send a small test withdrawal along each path first?', page: WL, fact: /cheaper to discover/ },
+  { q: 'What should I name my whitelist entries?', page: WL, fact: 'My Bybit USDT' },
+  { q: 'Can a Read-Write key change my whitelist or my 2FA settings?', page: SEC, fact: /need your login/ },
+  { q: 'How do I replace a key without XAPY losing access?', page: SEC, fact: /create the new one first/ },
+  { q: 'I think my API key leaked, what do I do first?', page: SEC, fact: /Delete the key on the exchange/ },
+  { q: 'Should I trade with XAPY from a sub-account?', page: SEC, fact: /limits what any key can reach/ },
+  { q: 'Does XAPY trade spot or options?', page: GEN, fact: /perpetual futures only/ },
+  { q: 'Can I use Read-Write on one exchange and Read + Trade on another?', page: GEN, fact: /same level on every exchange/ },
+  { q: 'Why open my futures account before I create the key?', page: GEN, fact: /cannot trade them/ },
+  { q: 'What is the most common reason an exchange refuses XAPY’s requests?', page: [TS, FAQ], fact: /missing or extra address|missing from the key/ },
+  { q: 'The passphrase in XAPY is wrong, can the exchange show it to me again?', page: [TS, GEN, SEC], fact: /cannot show the secret again|cannot recover/ },
+  { q: 'I looked up my error code and it still fails, what now?', page: [TS, CONTACT], fact: /exact error code/ },
+  { q: 'Is XAPY itself a crypto exchange?', page: [FAQ, README], fact: /software/ },
+  { q: 'What happens to my open positions when a key expires?', page: FAQ, fact: /watch your positions/ },
+  { q: 'Will XAPY support ever message me asking for my 2FA code?', page: [FAQ, SEC], fact: /Never|take your funds/ },
+  { q: 'What is the most IPs Binance lets me put on a key?', on: KEYC, page: [B, EX, README, IPS], fact: /up to 30|30 addresses/ },
+  { q: 'Where do I enter the new key in XAPY?', on: TS, page: [GEN, SEC], fact: /Settings/ },
+  { q: 'What does a Fail from the IP checker mean?', on: IPS, page: IPC, fact: /would be refused/ },
+  { q: 'How do I stop my OKX key withdrawing to addresses I did not approve?', on: SEC, page: [O, WL], fact: 'Allowlist' },
+  { q: 'huobi error 12005', page: [H, TS], fact: /Incorrect IP address/ },
+  { q: 'binanse ip limit per key', page: [B, EX, README, IPS], fact: /up to 30|30 addresses/ },
+  { q: 'okx.com api key without ip binding expiry', page: [O, EX, README], fact: '14 days' },
+  { q: 'okx passphrase lost, can they reset it?', on: FAQ, page: [O, GEN], fact: /cannot show it again|cannot recover|create a new one/ },
+];
+
 const offTopic = [
   'How do I bake sourdough bread?',
   'What will the weather be in Paris tomorrow?',
@@ -482,15 +529,32 @@ const sixthOffTopic = [
   'Where is the nearest hospital?',
 ];
 
+// Seventh round (2026-12-02, 22:55 UTC), all tuned, reported apart: everyday account questions
+// (passwords, PINs, two-factor login on other services) and others whose words the docs share.
+const seventhOffTopic = [
+  'How do I reset my Gmail password?',
+  'I forgot my Netflix password, what should I do?',
+  'How do I change the password of my wifi router?',
+  'How do I recover a hacked Instagram account?',
+  'Can I change my bank card PIN online?',
+  'How do I unlock my phone if I forgot the passcode?',
+  'What is the speed limit on German motorways?',
+  'How many cups of coffee a day are safe to drink?',
+  'How do I change the address on my driving licence?',
+  'How do I turn on two-step login for my Facebook account?',
+];
+
 export const questions = [
   ...onTopic.map((x, i) => ({ ...x, heldOut: i % 3 === 2 })),
   ...laterTuned.map((x) => ({ ...x, heldOut: false, later: true })),
   ...sixthRound.map((x) => ({ ...x, heldOut: false, later: true, round: 6 })),
+  ...seventhRound.map((x) => ({ ...x, heldOut: false, later: true, round: 7 })),
 ];
 export const offTopicQuestions = [
   ...offTopic.map((q, i) => ({ q, heldOut: i % 3 === 2 })),
   ...laterOffTopic.map((q) => ({ q, heldOut: false, later: true })),
   ...sixthOffTopic.map((q) => ({ q, heldOut: false, later: true, round: 6 })),
+  ...seventhOffTopic.map((q) => ({ q, heldOut: false, later: true, round: 7 })),
 ];
 
 /** The plain text an answer is checked in: Markdown emphasis, escapes and code marks removed, spaces collapsed. */

@@ -74,6 +74,8 @@ const key = (g: string[]) => g.join(' ');
 const HOW_ADVERBS = new Set(['long', 'often', 'soon', 'frequently']);
 /** A question that asks what something means ("What does works with warnings mean?"). */
 const MEANING_QUESTION = /^what (does|do|did|would|could) .*\bmean\b/i;
+/** A website's address, as people name a company by it ("okx.com", "Gate.io", "www.binance.com"): its name is the label before the top-level domain. */
+const SITE_NAME = /^(?:www\.)?([a-z][a-z0-9-]{1,30})\.(?:com|io|net|org|co|cc|us|me|pro|exchange)$/i;
 const IP_LITERAL = /^(\d{1,3}\.){3}\d{1,3}$|^[0-9a-f]{0,4}(:[0-9a-f]{0,4}){2,7}$/i;
 
 /**
@@ -199,7 +201,10 @@ function conceptsOf(toks: Token[], thesaurus: CompiledEntry[], add: (c: Concept)
     // An IP address or range in a question ("I put 192.168.1.5 on my key") is about IP addresses,
     // and about the kind of address it is when that is not a public one ("private").
     const kind = IP_LITERAL.test(t.word) ? addressKind(t.word) : undefined;
-    if (IP_LITERAL.test(t.word)) add({ label: t.word, groups: [[t.stem], ['ip']] });
+    // A website's name ("okx.com", "gate.io") stands for the one it is the site of: its first label.
+    const site = SITE_NAME.exec(t.word)?.[1];
+    if (site && !isStopword(site.toLowerCase())) add({ label: t.word, groups: [[stem(site.toLowerCase())]] });
+    else if (IP_LITERAL.test(t.word)) add({ label: t.word, groups: [[t.stem], ['ip']] });
     else if (t.content) add({ label: t.word, groups: [[t.stem]] });
     if (kind) add({ label: kind, groups: [terms(kind)] });
     i++;

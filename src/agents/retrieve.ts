@@ -6,7 +6,7 @@
 import type { Block, Chunk, DocsIndex, Hit } from './search-index.ts';
 import { parseQuestion, type Concept, type ParsedQuestion, type Traits } from './query.ts';
 import { thesaurus as defaultThesaurus, type CompiledEntry } from './thesaurus.ts';
-import { englishRank, isStopword, pairsOf, processTerm, terms } from './text.ts';
+import { englishRank, isStopword, pairsOf, processTerm, terms, words } from './text.ts';
 import { exchanges } from '../data/index.ts';
 
 export interface RankOptions {
@@ -216,8 +216,41 @@ const domainWord = (index: DocsIndex, c: Concept) => !/\s/.test(c.label) && /\p{
  */
 export function offTopic(index: DocsIndex, q: ParsedQuestion): boolean {
   const domain = ((q as Partial<Analyzed>).named?.length ?? 0) > 0 || q.concepts.some((c) => domainWord(index, c));
-  const counted = domain ? q.concepts.length : q.concepts.filter((c) => !everywhere(index, c)).length;
-  return counted > 0 && unknownConcepts(index, q).length / counted >= MAX_UNKNOWN_SHARE;
+  const { owners, heads } = otherAccounts(index, q);
+  const counted = (domain ? q.concepts.length : q.concepts.filter((c) => !everywhere(index, c)).length) - q.concepts.filter((c) => isHead(c, heads)).length;
+  const unknown = unknownConcepts(index, q).length + q.concepts.filter((c) => c.groups.some((g) => g.every((t) => index.knows(t))) && c.groups.some((g) => g.some((t) => owners.has(t)))).length;
+  return counted > 0 && unknown / counted >= MAX_UNKNOWN_SHARE;
+}
+
+/** The words for a thing that belongs to a user: "my email account", "my Gmail password". */
+const OWNED = new Set(['account', 'password', 'login']);
+const isHead = (c: Concept, heads: Set<string>) => c.groups.length === 1 && c.groups[0]!.length === 1 && heads.has(c.groups[0]![0]!);
+const docsPairs = new WeakMap<DocsIndex, Set<string>>();
+/**
+ * An account or a password of something the docs never give one to ("my email account", "my Gmail
+ * password"; the docs' are an exchange's, a futures, main or sub-account, a password manager): the
+ * word just before it, with it, names one thing the docs never mention, and counts as one unknown concept.
+ * Not when that word names an exchange or is a word of the docs' domain (XAPY, API).
+ */
+function otherAccounts(index: DocsIndex, q: ParsedQuestion): { owners: Set<string>; heads: Set<string> } {
+  const owners = new Set<string>();
+  const heads = new Set<string>();
+  let pairs: Set<string> | undefined;
+  // Two words side by side in the question, as typed: "changed my password" is no password of a "change".
+  const ts = words(q.text).map((w) => processTerm(w));
+  for (let i = 1; i < ts.length; i++) {
+    const owner = ts[i - 1];
+    const head = ts[i];
+    if (!owner || !head || !OWNED.has(head) || EXCHANGE_NAMES.has(owner)) continue;
+    const pair = `${owner} ${head}`;
+    const c = q.concepts.find((x) => x.groups.some((g) => g.includes(owner)));
+    if (!c || domainWord(index, c)) continue;
+    if (!pairs) docsPairs.set(index, (pairs = docsPairs.get(index) ?? new Set(index.chunks.flatMap((ch) => ch.blocks.flatMap((b) => [...pairsOf(b.text)])))));
+    if (pairs.has(pair)) continue;
+    owners.add(owner);
+    heads.add(head);
+  }
+  return { owners, heads };
 }
 
 const matches = (c: Concept, has: (t: string) => boolean) => c.groups.some((g) => g.every(has));

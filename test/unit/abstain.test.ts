@@ -59,3 +59,22 @@ describe('docs questions with words the docs do not use', () => {
     if (r.kind === 'answer') expect(r.sources[0]!.url).toContain(`/${page}.md`);
   });
 });
+
+describe('an account or a password of something the docs never mention', () => {
+  // The docs' words (reset, password, email, account) in one section, but about a password manager
+  // and email drafts: an email account is one thing the docs never mention.
+  it.each(['How do I reset the password of my email account?', 'How do I reset my Gmail password?', 'How do I turn on two-step login for my Facebook account?'])('refuses %j', (question) => {
+    expect(ask(index, { question, page: 'index' }).kind).toBe('none');
+  });
+
+  it.each([
+    // An exchange's account or password, the docs' own domain (XAPY, API), or "my password" on its own.
+    ['My Bybit key stopped working a week after I changed my password', 'integration/exchanges/bybit'],
+    ['My Bybit key stopped working after I changed my account password', 'integration/exchanges/bybit'],
+    ['Can I keep my API secret in my email account?', 'integration/generate-api-key'],
+    ['Where do I store my key passphrase?', 'integration/generate-api-key'],
+  ])('still answers %j, from %s among its sources', (question, page) => {
+    const r = ask(index, { question, page: 'index' });
+    expect(r.kind === 'answer' ? r.sources.map((s) => s.url) : r.kind).toContain(`https://docs.xapy.io/${page}.md`);
+  });
+});

@@ -219,6 +219,12 @@ describe('typos', () => {
     ['Can a bybt sub-account key withdraw?', 'Can a bybit sub-account key withdraw?'],
   ])('%j is answered as %j is', answeredAlike);
 
+  // An exchange named by its website is that exchange.
+  it.each([
+    ['okx.com api key without ip binding expiry', 'okx api key without ip binding expiry'],
+    ['Does a www.kucoin.com key expire without an IP?', 'Does a kucoin key expire without an IP?'],
+  ])('%j is answered as %j is', answeredAlike);
+
   it('do not turn a question about something else into a docs question', () => {
     for (const question of ['How do I clean my oven?', 'What is the meaning of life?', 'How do I bake sourdough bread?']) expect(ask(index, { question, page: 'index' }).kind).toBe('none');
   });
