@@ -20,7 +20,7 @@ import { defineConfig } from 'vitest/config';
 // No project isolates its files (`isolate: false`): a worker imports the site's modules, Astro's
 // and Playwright's once for all the files it runs, not once per file. No test mocks a module or
 // changes a global, so what one file leaves behind cannot change another's result. It took the
-// unit files from 55 to 41 s, the site files from 32 to 25 s, and `npm test` to about 5 minutes.
+// unit files from 55 to 41 s, the site files from 32 to 25 s, and `npm test` to about 310 s.
 export default defineConfig({
   test: {
     reporters: ['default', './test/helpers/summary-reporter.ts'],
