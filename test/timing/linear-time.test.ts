@@ -14,6 +14,11 @@ it('runs with garbage collection exposed (--expose-gc), so each timed run starts
   expect(typeof (globalThis as { gc?: unknown }).gc).toBe('function');
 });
 
+it('runs with the C allocator keeping its memory (vitest.config.ts), so a large allocation costs the same on every run', () => {
+  expect(Number(process.env.MALLOC_MMAP_THRESHOLD_)).toBeGreaterThanOrEqual(1 << 30);
+  expect(Number(process.env.MALLOC_TRIM_THRESHOLD_)).toBeGreaterThanOrEqual(1 << 30);
+});
+
 linearTimeTargets(targets);
 
 describe('secrets in a pasted key', () => {
