@@ -7,7 +7,8 @@
  *
  * The same loads, first visits with nothing from the cache, also check the Content-Security-Policy
  * in the browser: the page comes with the policy, which allows only this site, and the page raises
- * not a single violation of it while it loads.
+ * not a single violation of it while it loads; and they check that the first paint waits until the
+ * whole page is parsed (scripts/head-stylesheets.mjs), so the page is not restyled after it.
  */
 import { describe, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -17,7 +18,7 @@ import { docIds, htmlPathOf } from '../helpers/site.ts';
 const widths = [360, 430];
 const pages = docIds();
 
-interface Load { total: number; sources: string[]; violations: string[]; policy?: string }
+interface Load { total: number; sources: string[]; violations: string[]; policy?: string; parsedAt?: number; paint?: number }
 
 /**
  * Loads the page and adds up the layout shifts of the load and a short settle after it, as Chrome
@@ -26,9 +27,16 @@ interface Load { total: number; sources: string[]; violations: string[]; policy?
  */
 async function load(page: Page, url: string): Promise<Load> {
   await page.addInitScript(() => {
-    const w = window as unknown as { __cls: { total: number; sources: string[] }; __violations: string[] };
+    const w = window as unknown as { __cls: { total: number; sources: string[] }; __violations: string[]; __parsedAt?: number };
     w.__cls = { total: 0, sources: [] };
     w.__violations = [];
+    // When the parser reached the element that ends the page (scripts/head-stylesheets.mjs).
+    new MutationObserver((_, observer) => {
+      if (document.getElementById('xapy-page-end')) {
+        w.__parsedAt = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
     document.addEventListener('securitypolicyviolation', (e) => w.__violations.push(`${e.effectiveDirective} ${e.blockedURI}`));
     new PerformanceObserver((list) => {
       for (const e of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean; sources?: { node?: Node }[] })[]) {
@@ -47,8 +55,9 @@ async function load(page: Page, url: string): Promise<Load> {
   await pageIdle(page);
   await page.waitForLoadState('networkidle');
   const seen = await page.evaluate(() => {
-    const w = window as unknown as { __cls: { total: number; sources: string[] }; __violations: string[] };
-    return { ...w.__cls, violations: w.__violations };
+    const w = window as unknown as { __cls: { total: number; sources: string[] }; __violations: string[]; __parsedAt?: number };
+    const paint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
+    return { ...w.__cls, violations: w.__violations, parsedAt: w.__parsedAt, paint };
   });
   return { ...seen, policy: res?.headers()['content-security-policy'] };
 }
@@ -108,13 +117,17 @@ describe.skipIf(!chromiumPath)('layout on phones', () => {
   // One load per page and width: the shift is measured on the fresh load, the rest on the same page.
   // A few pages at a time, each in a window of its own (the browser project's maxConcurrency).
   describe.each(widths)('at %i px', (width) => {
-    it.concurrent.for(pages)('%s stays still, splits no word in a table, scrolls wide tables by keyboard, raises no CSP violation; at 360 px its controls are at least 24 px and the example notice appears at most once', async (id, { expect }) => {
+    it.concurrent.for(pages)('%s paints first once wholly parsed, stays still, splits no word in a table, scrolls wide tables by keyboard, raises no CSP violation; at 360 px its controls are at least 24 px and the example notice appears at most once', async (id, { expect }) => {
       const page = await browser.newPage();
       // A first visit: nothing comes from the HTTP cache, so late stylesheets or scripts would show.
       await browser.coldCache(page);
       await page.setViewportSize({ width, height: 800 });
-      const { total, sources, violations, policy } = await load(page, `${baseUrl}${htmlPathOf(id)}`);
+      const { total, sources, violations, policy, parsedAt, paint } = await load(page, `${baseUrl}${htmlPathOf(id)}`);
       expect(total, `cumulative layout shift below 0.01 (shifts: ${sources.join(', ')})`).toBeLessThan(0.01);
+      // The first paint shows the whole page: it waits until the parser has reached the page's end.
+      expect(parsedAt, 'the element that ends the page was parsed').toBeTypeOf('number');
+      expect(paint, 'the first contentful paint').toBeTypeOf('number');
+      expect(paint!, 'the first contentful paint comes after the whole page was parsed').toBeGreaterThanOrEqual(parsedAt!);
       expect(policy, 'the Content-Security-Policy allows this site only').toContain("default-src 'self'");
       expect(violations, 'Content-Security-Policy violations while loading').toEqual([]);
       expect(await page.evaluate(() => document.documentElement.scrollWidth), 'the page itself does not scroll sideways').toBeLessThanOrEqual(width);

@@ -53,6 +53,17 @@ describe('pages', () => {
     if (/class="expressive-code"/.test(body)) expect(html.slice(0, html.indexOf('</head>'))).toMatch(/<link rel="stylesheet" href="\/_astro\/ec\.[^"]+\.css">/);
   });
 
+  // scripts/head-stylesheets.mjs: the first paint waits for the whole page (the layout test
+  // checks in Chromium that it does), so nothing is restyled in one long task after it.
+  it.each(ids)('%s holds its first paint until the whole page is parsed: <head> opens with a render-blocking expect link to the last element of <body>', async (id) => {
+    const html = await (await get(htmlPathOf(id))).text();
+    const expectLink = /<head>(<link rel="expect" href="#([\w-]+)" blocking="render">)/.exec(html);
+    expect(expectLink, 'the first element of <head>').not.toBeNull();
+    const target = expectLink![2]!;
+    expect(html.endsWith(`<div id="${target}" hidden></div></body></html>`)).toBe(true);
+    expect(html.split(`id="${target}"`)).toHaveLength(2);
+  });
+
   it('folds the long API answers on the checker pages, and the twins show them whole', async () => {
     for (const [path, summary] of [['/tools/api-key-checker/', /The whole answer \(\d+ lines of JSON\)/], ['/tools/address-loop-checker/', /The answer \(\d+ lines of JSON\)/]] as const) {
       const html = await (await get(path)).text();
