@@ -15,6 +15,9 @@
  * left exactly the same elements on screen, so the structural rules' light-theme results hold for
  * it too.
  *
+ * The Markdown twin: on the same load, before anything is typed, the twin holds at least 85 % of
+ * the distinct words of the page's main content.
+ *
  * Every docs page is checked (the list comes from src/content/docs), so a new page is covered
  * without editing this file; a new widget needs a driver in test/helpers/widgets.ts.
  */
@@ -22,7 +25,7 @@ import axe from 'axe-core';
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { chromiumPath, pageIdle, useConcurrentPages } from '../helpers/chromium.ts';
-import { docIds, htmlPathOf } from '../helpers/site.ts';
+import { docIds, htmlPathOf, mdPathOf } from '../helpers/site.ts';
 import { definedWidgetTags, drivers, lazyWidgets, pagesWithWidgets, reachWidget, useWidgets, widgetsIn } from '../helpers/widgets.ts';
 import { CHECKER_PATH } from '../../src/rules/ip-check.ts';
 
@@ -54,6 +57,9 @@ async function violations(page: Page, rules?: string[]): Promise<string[]> {
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')} — ${n.failureSummary?.replace(/\s+/g, ' ')}`));
 }
+
+const words = (text: string) =>
+  [...new Intl.Segmenter('en', { granularity: 'word' }).segment(text.toLowerCase())].filter((s) => s.isWordLike).map((s) => s.segment);
 
 /** Which elements are rendered (have a box and are not hidden), by document order, as one string. */
 function renderedElements(): string {
@@ -89,7 +95,7 @@ describe.skipIf(!chromiumPath)('every page, its widgets used: nothing leaves it,
   });
 
   // A few pages at a time, each in a window of its own (the browser project's maxConcurrency).
-  it.concurrent.for(docIds())('%s: loads from its own origin only, sends nothing while its widgets are used, and passes axe in the light and the dark theme', { timeout: 120_000 }, async (id, { expect }) => {
+  it.concurrent.for(docIds())('%s: loads from its own origin only, its Markdown twin holds at least 85 percent of its words, it sends nothing while its widgets are used, and passes axe in the light and the dark theme', { timeout: 120_000 }, async (id, { expect }) => {
     const page = await browser.newPage();
     // Every request of the load is seen, as on a first visit: none is answered from the cache.
     await browser.coldCache(page);
@@ -99,6 +105,16 @@ describe.skipIf(!chromiumPath)('every page, its widgets used: nothing leaves it,
     await page.emulateMedia({ colorScheme: 'light' });
     await page.goto(baseUrl + htmlPathOf(id), { waitUntil: 'networkidle' });
     const widgets = widgetsIn(await page.content());
+
+    // The twin must say what the page says. Measured as the share of the distinct words of the HTML
+    // page's main content that also appear in its twin, as the page first shows it (nothing typed
+    // yet). Widgets differ on purpose (a form becomes a description and a curl example; buttons are
+    // not text), so 100 % is not expected; 85 % still catches a dropped section or component, which
+    // costs far more than that on these pages.
+    const htmlWords = [...new Set(words(await page.locator('main .sl-markdown-content').first().innerText()))];
+    const md = new Set(words(await (await fetch(`${baseUrl}${mdPathOf(id)}`)).text()));
+    const shared = htmlWords.filter((w) => md.has(w)).length / htmlWords.length;
+    expect(shared, `the twin holds the page's words; missing: ${htmlWords.filter((w) => !md.has(w)).slice(0, 20).join(', ')}`).toBeGreaterThanOrEqual(0.85);
     // The checkers load their code when the reader reaches them (src/components/lazy-widget.ts):
     // that code is one of the page's own assets, so it is loaded here, before anything is typed.
     for (const tag of widgets.filter((w) => lazyWidgets.includes(w))) await reachWidget(page, tag);
