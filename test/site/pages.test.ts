@@ -64,6 +64,21 @@ describe('pages', () => {
     expect(html.split(`id="${target}"`)).toHaveLength(2);
   });
 
+  // scripts/page-scripts.mjs: a page asks for its module scripts as one file, in one round trip,
+  // rather than one file per component and then the chunks they import.
+  it.each(ids)('%s links at most one module script, and it is served', async (id) => {
+    const html = await (await get(htmlPathOf(id))).text();
+    const srcs = [...html.matchAll(/<script\b[^>]*\btype="module"[^>]*\bsrc="([^"]+)"/g)].map((m) => m[1]!);
+    expect(srcs.length).toBeLessThanOrEqual(1);
+    for (const src of srcs) {
+      const res = await get(src);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/javascript/);
+      // Static imports are bundled in; only dynamic imports (loaded on use) remain.
+      expect(await res.text()).not.toMatch(/^import[\s{"*]|[;}]import[\s{"*]/m);
+    }
+  });
+
   it('folds the long API answers on the checker pages, and the twins show them whole', async () => {
     for (const [path, summary] of [['/tools/api-key-checker/', /The whole answer \(\d+ lines of JSON\)/], ['/tools/address-loop-checker/', /The answer \(\d+ lines of JSON\)/]] as const) {
       const html = await (await get(path)).text();
