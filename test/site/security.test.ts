@@ -5,6 +5,9 @@
  */
 import { describe, expect, it, inject } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { fromHtml } from 'hast-util-from-html';
+import { visit } from 'unist-util-visit';
 import { docIds, htmlPathOf, mdPathOf } from '../helpers/site.ts';
 import { SECURITY_HEADERS } from '../../src/server/security-headers.ts';
 
@@ -47,6 +50,26 @@ describe('security headers', () => {
         if (name.startsWith('script-src')) expect(v).not.toBe("'unsafe-inline'");
       }
     }
+  });
+
+  // Least privilege: a hash lets an inline script or style with that exact text run on the page, so
+  // a page's policy lists the hashes of its own inline scripts and <style> elements and no others.
+  it.each(pages)('%s allows exactly its own inline scripts and styles', async (id) => {
+    const res = await fetch(base + htmlPathOf(id));
+    const d = directives(res.headers.get('content-security-policy')!);
+    const sha = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+    const scripts = new Set<string>();
+    const styles = new Set<string>();
+    visit(fromHtml(await res.text()), 'element', (el) => {
+      const text = el.children.map((c) => ('value' in c ? c.value : '')).join('');
+      if (el.tagName === 'style') styles.add(sha(text));
+      const type = String(el.properties.type ?? '');
+      if (el.tagName === 'script' && el.properties.src === undefined && (!type || type === 'module')) scripts.add(sha(text));
+    });
+    expect(scripts.size).toBeGreaterThan(0);
+    const hashesOf = (name: string) => new Set((d.get(name) ?? []).filter((v) => v.startsWith("'sha256-")));
+    expect(hashesOf('script-src')).toEqual(scripts);
+    expect(hashesOf('style-src-elem')).toEqual(styles);
   });
 
   it('writes the same policies as a _headers file for static hosts', () => {
