@@ -62,7 +62,7 @@ let before = 0;
 for (const file of htmlFiles(client)) {
   const html = readFileSync(file, 'utf8');
   const files = [...new Set([...html.matchAll(MODULE)].map((m) => m[1]))];
-  if (files.length < 2) continue;
+  if (files.length === 0) continue;
   const name = await bundleFor(files);
   let first = true;
   writeFileSync(file, html.replace(MODULE, () => {
