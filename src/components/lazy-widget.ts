@@ -43,18 +43,24 @@ export function loadWhenNeeded(tag: string, load: () => Promise<unknown>): void 
 
 /**
  * Runs `fn` after the page's first contentful paint, or at once where the browser does not report
- * paints. The paint entry is delivered once the frame is on screen, not when it is drawn.
+ * paints. The paint entry is delivered once the frame is on screen, not when it is drawn. A page
+ * that has not painted within 3 s (opened in a background tab, say) runs `fn` then.
  */
 export function afterFirstPaint(fn: () => void): void {
   if (!PerformanceObserver.supportedEntryTypes?.includes('paint')) return fn();
   let done = false;
-  const observer = new PerformanceObserver((list) => {
-    if (done || !list.getEntriesByName('first-contentful-paint').length) return;
+  const run = () => {
+    if (done) return;
     done = true;
     observer.disconnect();
+    clearTimeout(timer);
     setTimeout(fn);
+  };
+  const observer = new PerformanceObserver((list) => {
+    if (list.getEntriesByName('first-contentful-paint').length) run();
   });
   observer.observe({ type: 'paint', buffered: true });
+  const timer = setTimeout(run, 3000);
 }
 
 /** Whether the visitor typed or chose anything inside `root` (compared with the page as served). */
