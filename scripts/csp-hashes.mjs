@@ -8,8 +8,9 @@
 // connection more often.) It writes the result to dist/page-headers.json for scripts/serve.mjs, and
 // dist/client/_headers for CDN deployments. Run by `npm run build`; pure Node, no TypeScript.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { htmlFiles } from './html-files.mjs';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import { SECURITY_HEADERS, pathKey } from '../src/server/security-headers.ts';
@@ -22,11 +23,6 @@ if (!existsSync(headersPath)) {
 }
 const entries = JSON.parse(readFileSync(headersPath, 'utf8'));
 const byKey = new Map(entries.map((e) => [pathKey(e.pathname), e]));
-
-function htmlFiles(dir) {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
-    d.isDirectory() ? htmlFiles(join(dir, d.name)) : d.name.endsWith('.html') ? [join(dir, d.name)] : []);
-}
 
 const sha = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 let scriptHashes = 0;

@@ -15,12 +15,10 @@
 //    element placed last in <body>, so the first paint waits until the whole page is parsed. The
 //    pages are 8–21 kB compressed, so on a phone this waits for a few more kilobytes, not for a
 //    slow network. Browsers without `blocking="render"` ignore the link and render as before.
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { htmlFiles } from './html-files.mjs';
 
 const client = new URL('../dist/client/', import.meta.url).pathname;
-const htmlFiles = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
-  d.isDirectory() ? htmlFiles(join(dir, d.name)) : d.name.endsWith('.html') ? [join(dir, d.name)] : []);
 
 /** The id of the element that ends every page; the first paint waits until the parser reaches it. */
 const PAGE_END_ID = 'xapy-page-end';

@@ -22,14 +22,13 @@
 //
 // Runs in `npm run build` after head-stylesheets.mjs, before csp-hashes.mjs and compression.
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import { htmlFiles } from './html-files.mjs';
 
 const client = new URL('../dist/client/', import.meta.url).pathname;
 const assets = join(client, '_astro');
-const htmlFiles = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
-  d.isDirectory() ? htmlFiles(join(dir, d.name)) : d.name.endsWith('.html') ? [join(dir, d.name)] : []);
 
 const MODULE = /<script type="module" src="\/_astro\/([^"<>/]+\.js)"><\/script>/g;
 
