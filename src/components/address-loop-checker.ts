@@ -28,7 +28,7 @@ class AddressLoopCheckerElement extends HTMLElement {
   #layout: string | undefined;
 
   connectedCallback() {
-    this.#config = JSON.parse(this.dataset.config ?? '{}') as LoopContext;
+    this.#config = config;
     const schedule = () => {
       window.clearTimeout(this.#timer);
       this.#timer = window.setTimeout(() => this.#check(), 0);
@@ -116,4 +116,10 @@ class AddressLoopCheckerElement extends HTMLElement {
   }
 }
 
-customElements.define('address-loop-checker', AddressLoopCheckerElement);
+let config: LoopContext;
+
+/** Defines <address-loop-checker> once lazy-widget.ts has loaded this code and the facts it works with. */
+export function define(facts: LoopContext): void {
+  config = facts;
+  customElements.define('address-loop-checker', AddressLoopCheckerElement);
+}

@@ -25,7 +25,7 @@ class IpCheckerElement extends HTMLElement {
   #removed: string[] = [];
 
   connectedCallback() {
-    this.#config = JSON.parse(this.dataset.config ?? '{}') as Config;
+    this.#config = config;
     const ips = this.querySelector<HTMLTextAreaElement>('[data-ips]')!;
     const exchange = this.querySelector<HTMLSelectElement>('[data-exchange]')!;
     const schedule = () => {
@@ -117,4 +117,10 @@ class IpCheckerElement extends HTMLElement {
   }
 }
 
-customElements.define('ip-checker', IpCheckerElement);
+let config: Config;
+
+/** Defines <ip-checker> once lazy-widget.ts has loaded this code and the facts it works with. */
+export function define(facts: Config): void {
+  config = facts;
+  customElements.define('ip-checker', IpCheckerElement);
+}

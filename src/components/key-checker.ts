@@ -24,7 +24,7 @@ class KeyCheckerElement extends HTMLElement {
   #removed: string[] = [];
 
   connectedCallback() {
-    this.#config = JSON.parse(this.dataset.config ?? '{}') as Config;
+    this.#config = config;
     const recheck = () => {
       window.clearTimeout(this.#timer);
       this.#timer = window.setTimeout(() => this.#check(), 0);
@@ -218,4 +218,10 @@ class KeyCheckerElement extends HTMLElement {
   }
 }
 
-customElements.define('key-checker', KeyCheckerElement);
+let config: Config;
+
+/** Defines <key-checker> once lazy-widget.ts has loaded this code and the facts it works with. */
+export function define(facts: Config): void {
+  config = facts;
+  customElements.define('key-checker', KeyCheckerElement);
+}

@@ -4,14 +4,15 @@
  * comes first. A guide that embeds two checkers then costs no more script than a plain page until
  * the reader scrolls to them; a checker page, whose widget is on screen, loads it at once.
  *
- * The code is a same-origin module of the page's own; nothing the visitor types is ever sent.
+ * The code and the facts it works with are same-origin modules of the site's own, fetched side
+ * by side; nothing the visitor types is ever sent.
  * Each widget checks what was typed or chosen before its code arrived once it is defined.
  *
  * Watching for the viewport starts once the page has painted: on a checker page the widget is on
  * screen from the start, and its code (up to 17 kB compressed, in four files) would otherwise be
  * fetched while the page is still being drawn. Focus or a press inside a widget loads it at once.
  */
-export function loadWhenNeeded(tag: string, load: () => Promise<unknown>): void {
+export function loadWhenNeeded(tag: string, load: () => Promise<{ define(facts: never): void }>): void {
   const widgets = [...document.querySelectorAll<HTMLElement>(tag)];
   if (widgets.length === 0) return;
   let started = false;
@@ -22,7 +23,10 @@ export function loadWhenNeeded(tag: string, load: () => Promise<unknown>): void 
     if (started) return;
     started = true;
     observer.disconnect();
-    load().catch(() => {
+    // The checker's code and the facts it works with (src/components/widget-config.ts, built as
+    // /widget-data/<tag>.js) load side by side; the code defines the element once both are here.
+    const facts = import(/* @vite-ignore */ `/widget-data/${tag}.js`) as Promise<{ default: never }>;
+    Promise.all([load(), facts]).then(([code, { default: data }]) => code.define(data)).catch(() => {
       for (const widget of widgets) {
         const note = document.createElement('p');
         note.className = 'xapy-load-error';
@@ -71,3 +75,4 @@ export function touched(root: HTMLElement): boolean {
     return c.value !== c.defaultValue;
   });
 }
+

@@ -64,6 +64,26 @@ describe('pages', () => {
     expect(html.split(`id="${target}"`)).toHaveLength(2);
   });
 
+  // src/components/widget-config.ts: a checker's code imports the facts it works with from the
+  // site when it loads; the pages that embed a checker do not carry them, so they stay small.
+  it.each(['ip-checker', 'key-checker', 'address-loop-checker'])('serves the facts of <%s> as a JavaScript module, with the published servers, and no page carries them', async (tag) => {
+    const res = await get(`/widget-data/${tag}.js`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/javascript/);
+    const body = await res.text();
+    expect(body).toMatch(/^export default \{/);
+    const config = JSON.parse(body.replace(/^export default /, '').replace(/;\s*$/, '')) as { exchanges: { id: string }[]; servers?: { servers: { address: string }[] } };
+    expect(config.exchanges.map((e) => e.id)).toEqual(expect.arrayContaining(['binance', 'okx', 'bybit', 'kucoin']));
+    if (config.servers) {
+      const published = (await (await get('/servers.json')).json()) as { servers: { address: string }[] };
+      expect(config.servers.servers.map((s) => s.address)).toEqual(published.servers.map((s) => s.address));
+    }
+    for (const id of ids) {
+      const html = await (await get(htmlPathOf(id))).text();
+      if (html.includes(`<${tag}`)) expect(html, id).not.toMatch(new RegExp(`<${tag}[^>]*data-config`));
+    }
+  });
+
   // scripts/page-scripts.mjs: a page asks for its module scripts as one file, in one round trip,
   // rather than one file per component and then the chunks they import.
   it.each(ids)('%s links at most one module script, and it is served', async (id) => {
