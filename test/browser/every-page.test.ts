@@ -102,6 +102,10 @@ describe.skipIf(!chromiumPath)('every page, its widgets used: nothing leaves it,
     const requests: string[] = [];
     page.on('request', (r) => requests.push(`${r.method()} ${r.url()}`));
     page.on('websocket', (ws) => requests.push(`WebSocket ${ws.url()}`));
+    // What the browser reports as an error or a warning in its console (a header it cannot parse,
+    // a blocked script, a deprecated feature).
+    const consoleErrors: string[] = [];
+    page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') consoleErrors.push(`${m.type()}: ${m.text()}`); });
     await page.emulateMedia({ colorScheme: 'light' });
     await page.goto(baseUrl + htmlPathOf(id), { waitUntil: 'networkidle' });
     const widgets = widgetsIn(await page.content());
@@ -160,6 +164,7 @@ describe.skipIf(!chromiumPath)('every page, its widgets used: nothing leaves it,
     }
     expect(rendered.dark, 'the dark theme shows the same elements as the light one').toBe(rendered.light);
     expect(found).toEqual({ light: [], dark: [] });
+    expect(consoleErrors, 'errors and warnings in the browser console').toEqual([]);
     await browser.closePage(page);
   });
 });
