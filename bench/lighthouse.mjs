@@ -46,6 +46,10 @@ export async function lighthouseScores(base, pages = lighthousePages()) {
     row.TBT = lhr.audits['total-blocking-time']?.displayValue;
     row['CPU index'] = Math.round(lhr.environment?.benchmarkIndex ?? 0);
     row.CLS = lhr.audits['cumulative-layout-shift']?.displayValue;
+    // The page's own response, headers included, as the simulated phone receives it: up to 14,600
+    // bytes (10 TCP segments) arrive in the first round trip of a new connection, more take another.
+    const doc = lhr.audits['network-requests']?.details?.items?.find((r) => r.resourceType === 'Document');
+    row['HTML response'] = doc ? `${doc.transferSize} B${doc.transferSize > 14600 ? ' (> 1 round trip)' : ''}` : '';
     rows.push(row);
     for (const c of CATEGORIES) {
       for (const ref of lhr.categories[c]?.auditRefs ?? []) {
