@@ -13,7 +13,7 @@
 //    rest is then styled and laid out in one 45–90 ms task. A render-blocking "expect" link in
 //    <head> (https://html.spec.whatwg.org/multipage/links.html#link-type-expect) names an empty
 //    element placed last in <body>, so the first paint waits until the whole page is parsed. The
-//    pages are 8–21 kB compressed, so on a phone this waits for a few more kilobytes, not for a
+//    pages are 6–15 kB compressed, so on a phone this waits for a few more kilobytes, not for a
 //    slow network. Browsers without `blocking="render"` ignore the link and render as before.
 // 3. Astro links each component's stylesheet as a file of its own (five on every page, up to seven
 //    on a page with code blocks). Over HTTP/1.1 a browser opens at most six connections to a site,

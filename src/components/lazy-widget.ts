@@ -75,4 +75,3 @@ export function touched(root: HTMLElement): boolean {
     return c.value !== c.defaultValue;
   });
 }
-
