@@ -9,8 +9,8 @@
  * Each widget checks what was typed or chosen before its code arrived once it is defined.
  *
  * Watching for the viewport starts once the page has painted: on a checker page the widget is on
- * screen from the start, and its code (up to 17 kB compressed, in four files) would otherwise be
- * fetched while the page is still being drawn. Focus or a press inside a widget loads it at once.
+ * screen from the start, and its code (up to 17 kB compressed, in four files) and its facts would
+ * otherwise be fetched while the page is still being drawn. Focus or a press inside a widget loads it at once.
  */
 export function loadWhenNeeded(tag: string, load: () => Promise<{ define(facts: never): void }>): void {
   const widgets = [...document.querySelectorAll<HTMLElement>(tag)];
