@@ -5,6 +5,7 @@ import node from '@astrojs/node';
 import { navSections, SITE } from './src/nav.ts';
 import { buildInfo } from './scripts/build-info.mjs';
 import { satteriSiteOrigin } from './src/agents/site-origin.ts';
+import { pagefindOptions } from './src/components/search/options.ts';
 
 /**
  * Full URLs that authors write in MDX with the production origin show the built SITE instead
@@ -73,12 +74,13 @@ export default defineConfig({
       favicon: '/favicon.svg',
       sidebar: navSections.map((s) => ({ label: s.label, items: s.items ?? [{ autogenerate: { directory: s.pagesIn ?? s.directory } }] })),
       customCss: ['./src/styles/custom.css'],
-      // Search: a whole-word match counts for more than a longer word that merely starts with the
-      // query, so "ip whitelist" finds the server IPs page rather than every page that says "IPv6".
-      pagefind: { ranking: { termSimilarity: 5 } },
+      // Pagefind's ranking, shared with the search interface (src/components/search/options.ts).
+      pagefind: pagefindOptions,
       components: {
         Head: './src/components/Head.astro',
         PageTitle: './src/components/PageTitle.astro',
+        // Starlight's search, with Pagefind's interface loaded when a reader goes to search.
+        Search: './src/components/Search.astro',
       },
     }),
   ],

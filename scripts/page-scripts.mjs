@@ -14,8 +14,8 @@
 // import statically into one file (esbuild), and the page links that file where its first module
 // script was. Module scripts run in document order after parsing, and imports run in the order
 // written, so the scripts run in the same order as before. Dynamic imports (the checkers' code,
-// loaded when a checker comes into view; Pagefind's search interface, which Starlight loads once
-// the page is idle) stay separate files, loaded as before. A chunk that is both bundled and
+// loaded when a checker comes into view; Pagefind's search interface, loaded when a reader goes
+// to search) stay separate files, loaded as before. A chunk that is both bundled and
 // imported by such a file (the clipboard helper, the lazy-load helper, Vite's preload helper) then
 // exists twice (the separate files: 0.2, 0.7 and 0.9 kB gzip); none of them keeps state that the other copy
 // would need, and the test suite's checker and search tests run against the bundled pages.

@@ -1,11 +1,12 @@
 /**
  * Site search (Starlight's Pagefind dialog) as a reader uses it: typed queries find the page they
  * are about, search works under the site's Content-Security-Policy (Pagefind runs WebAssembly),
+ * its interface is downloaded only when a reader goes to search (and the dialog says so if it cannot be),
  * and the text written for agents never shows up as a result or a snippet.
  */
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { chromiumPath, openSearch, usePagePerTest } from '../helpers/chromium.ts';
+import { chromiumPath, openSearch, pageIdle, usePagePerTest } from '../helpers/chromium.ts';
 
 /** Opens the search dialog from the header, types the query, and returns the results' links and text. */
 async function search(page: Page, query: string) {
@@ -37,6 +38,45 @@ describe.skipIf(!chromiumPath)('search', () => {
     const results = await search(t.page, 'ip whitelist');
     expect(results.slice(0, 3).map((r) => r.href)).toContain('/setup/on-crypto-exchanges/server-ips/');
     expect(await t.page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
+  });
+
+  it('downloads Pagefind’s interface only once a reader goes to search: pointer over the button, then Ctrl+K opens it with the box focused', async () => {
+    const scripts: string[] = [];
+    t.page.on('request', (r) => { if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname); });
+    await t.page.setViewportSize({ width: 1280, height: 800 });
+    await t.page.goto(`${baseUrl}/`);
+    await pageIdle(t.page);
+    await t.page.waitForTimeout(300);
+    const atLoad = [...scripts];
+    expect(await t.page.locator('#starlight__search').evaluate((el) => el.childElementCount)).toBe(0);
+
+    await t.page.getByRole('button', { name: 'Search' }).first().hover();
+    await expect.poll(() => scripts.length, { timeout: 10_000 }).toBeGreaterThan(atLoad.length);
+    await expect.poll(() => t.page.locator('#starlight__search .pagefind-ui__search-input').count(), { timeout: 10_000 }).toBe(1);
+
+    await t.page.locator('main').click();
+    await t.page.keyboard.press('Control+k');
+    await expect.poll(() => t.page.locator('dialog[open]').count()).toBe(1);
+    expect(await t.page.evaluate(() => document.activeElement?.classList.contains('pagefind-ui__search-input'))).toBe(true);
+    await t.page.keyboard.press('Escape');
+    await expect.poll(() => t.page.locator('dialog[open]').count()).toBe(0);
+  });
+
+  it('says so when the search interface cannot load, and searches again once the page is reloaded', async () => {
+    await t.page.goto(`${baseUrl}/`);
+    await pageIdle(t.page);
+    // Everything the page needed has loaded; from here the network refuses the page's scripts.
+    await t.page.route('**/_astro/*.js', (route) => route.abort());
+    await t.page.getByRole('button', { name: 'Search' }).first().click();
+    await expect.poll(() => t.page.locator('dialog[open] #starlight__search').textContent(), { timeout: 10_000 })
+      .toBe('Search could not load. Check your connection, then reload the page.');
+    expect(await t.page.locator('#starlight__search').getAttribute('aria-busy')).toBeNull();
+
+    await t.page.unroute('**/_astro/*.js');
+    await t.page.reload();
+    const box = await openSearch(t.page);
+    await box.fill('okx');
+    await expect.poll(() => t.page.locator('dialog[open] .pagefind-ui__result').count(), { timeout: 10_000 }).toBeGreaterThan(0);
   });
 
   it('no result or snippet quotes the line written for AI agents', async () => {

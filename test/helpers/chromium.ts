@@ -38,12 +38,10 @@ const CHROMIUM_ARGS = [
 ];
 
 /**
- * Opens Starlight's search dialog from the header, as a reader does, and returns its search box
- * once Pagefind has drawn it. Starlight loads Pagefind's interface in an idle callback, and
- * headless Chromium, with other windows busy, now and then started no idle period on a page
- * that had nothing left to draw: the callback ran 4–5 seconds late, or not within 30 (about one
- * search in fifteen). A real browser draws frames for a visible tab, and after a frame Chromium
- * starts an idle period; so while it waits, this asks the page for an animation frame.
+ * Opens the search dialog from the header, as a reader does, and returns its search box once
+ * Pagefind has drawn it (the dialog loads Pagefind's interface when it first opens, see
+ * src/components/search/search.ts). While it waits, it asks the page for an animation frame, so
+ * that a headless page with nothing left to draw still runs its tasks promptly.
  */
 export async function openSearch(page: Page, timeout = 15_000): Promise<Locator> {
   await page.getByRole('button', { name: 'Search' }).first().click();
@@ -58,7 +56,7 @@ export async function openSearch(page: Page, timeout = 15_000): Promise<Locator>
 
 /**
  * Waits until the page has been idle once, so that what it set up for an idle moment (Starlight's
- * search, Expressive Code's scroll areas) has run. It asks for an animation frame too: headless
+ * table of contents, Expressive Code's scroll areas) has run. It asks for an animation frame too: headless
  * Chromium sometimes starts no idle period on a page with nothing to draw (see openSearch).
  */
 export async function pageIdle(page: Page): Promise<void> {

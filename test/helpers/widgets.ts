@@ -112,6 +112,15 @@ export const drivers: Record<string, WidgetDriver> = {
       expect(await widgets.nth(i).getByRole('button', { name: 'Copy page' }).isEnabled()).toBe(true);
     }
   },
+  'xapy-search': async (page, { expect = globalExpect }) => {
+    // The header's search. Searching downloads Pagefind's interface and parts of the index from
+    // this site (the query's words decide which parts), so the privacy check's "no request after
+    // load" cannot hold while it searches: test/browser/search.test.ts covers searching. Here the
+    // search button only has to be there and usable.
+    await page.waitForFunction(() => customElements.get('xapy-search') !== undefined);
+    const button = page.locator('xapy-search button[data-open-modal]').first();
+    await expect.poll(() => button.isEnabled(), POLL).toBe(true);
+  },
   'copy-button': async (page, { expect = globalExpect }) => {
     await page.bringToFront(); // copying needs the focused window (tests may run pages side by side)
     await page.waitForFunction(() => customElements.get('copy-button') !== undefined);
