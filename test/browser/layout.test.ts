@@ -1,7 +1,8 @@
 /**
  * Every page on a phone: nothing moves after it appears (cumulative layout shift), no table cell
  * splits a word, an address or a path, tables that do not fit can be scrolled with the keyboard,
- * controls are large enough to hit with a finger, and the example-server notice appears once.
+ * controls are large enough to hit with a finger, the example-server notice appears once, and the
+ * text uses two font families at two weights.
  * Measured in Chromium with the fonts the machine has (CI installs fonts-noto-core, the fonts
  * many Android phones use), because text metrics decide where lines wrap and what shifts.
  *
@@ -51,7 +52,7 @@ async function load(page: Page, url: string): Promise<Load> {
   });
   const res = await page.goto(url, { waitUntil: 'load' });
   await page.waitForTimeout(600);
-  // What the page loads once it is idle (Starlight's search code) must keep to the policy too.
+  // What the page loads once it is idle (the table of contents, a checker's code) must keep to the policy too.
   await pageIdle(page);
   await page.waitForLoadState('networkidle');
   const seen = await page.evaluate(() => {
@@ -117,7 +118,7 @@ describe.skipIf(!chromiumPath)('layout on phones', () => {
   // One load per page and width: the shift is measured on the fresh load, the rest on the same page.
   // A few pages at a time, each in a window of its own (the browser project's maxConcurrency).
   describe.each(widths)('at %i px', (width) => {
-    it.concurrent.for(pages)('%s paints first once wholly parsed, stays still, splits no word in a table, scrolls wide tables by keyboard, raises no CSP violation; at 360 px its controls are at least 24 px and the example notice appears at most once', async (id, { expect }) => {
+    it.concurrent.for(pages)('%s paints first once wholly parsed, stays still, splits no word in a table, scrolls wide tables by keyboard, raises no CSP violation; at 360 px its controls are at least 24 px, the example notice appears at most once and its text uses two fonts at two weights', async (id, { expect }) => {
       const page = await browser.newPage();
       // A first visit: nothing comes from the HTTP cache, so late stylesheets or scripts would show.
       await browser.coldCache(page);
@@ -144,6 +145,22 @@ describe.skipIf(!chromiumPath)('layout on phones', () => {
         expect(small).toEqual([]);
         const notices = await page.locator('main :is(.xapy-example-notice, .starlight-aside)', { hasText: 'Example addresses' }).count();
         expect(notices).toBeLessThanOrEqual(browser.servers.status === 'example' ? 1 : 0);
+        // Text in two font families (sans-serif, monospace) at two weights (400, 600): each further
+        // family or weight is one more font to find and load before the first paint (custom.css).
+        const fonts = await page.evaluate(() => {
+          const seen = new Set<string>();
+          for (const el of document.querySelectorAll('body *')) {
+            if (!el.getClientRects().length) continue;
+            const text = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim());
+            if (!text && !el.matches('button, input, select, textarea')) continue;
+            const style = getComputedStyle(el);
+            seen.add(`${style.fontFamily} @ ${style.fontWeight}`);
+          }
+          return [...seen];
+        });
+        const families = new Set(fonts.map((f) => f.split(' @ ')[0]));
+        expect(fonts.filter((f) => !/ @ (400|600)$/.test(f)), 'text in a weight other than 400 or 600').toEqual([]);
+        expect(families.size, `font families in use: ${[...families].join(' | ')}`).toBeLessThanOrEqual(2);
       }
       // Every tab panel's table counts, not only the one shown first.
       const words = await page.evaluate(splitWords);
