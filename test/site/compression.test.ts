@@ -1,8 +1,9 @@
 /**
  * Compression as a phone's browser sees it: every kind of response comes Brotli- or gzip-encoded
  * when the client accepts it, decodes to exactly what an uncompressed request gets, says so in
- * Vary, and keeps working with caches (ETag, 304) and HEAD. Static files come from the build's
- * precompressed copies (scripts/precompress.mjs), which are smaller than on-the-fly compression.
+ * Vary, and keeps working with caches (ETag, 304), HEAD and byte-range requests. Static files come
+ * from the build's precompressed copies (scripts/precompress.mjs), which are smaller than
+ * on-the-fly compression.
  */
 import { request } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -83,6 +84,17 @@ describe('compression', () => {
     // The security headers come with the compressed copy too.
     expect(br.headers['content-security-policy']).toContain("frame-ancestors 'none'");
     expect(br.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it('revalidates a compressed copy by its ETag alone, and answers a byte range with the whole page', async () => {
+    const guide = '/integration/exchanges/okx/';
+    const full = await raw(guide, { 'Accept-Encoding': 'br' });
+    expect(full.headers.etag).toBeTruthy();
+    expect(full.headers['last-modified']).toBeUndefined();
+    expect(full.headers['accept-ranges']).toBeUndefined();
+    const ranged = await raw(guide, { 'Accept-Encoding': 'br', Range: 'bytes=0-99' });
+    expect(ranged.status).toBe(200);
+    expect(decode(ranged).toString()).toBe(decode(full).toString());
   });
 
   it('keeps hashed assets cacheable for a year', async () => {
