@@ -1,6 +1,7 @@
 // What a visitor downloads before opening search, as Chromium loads it: each response gzipped
-// (level 9) and summed by type. Starlight's search UI, which it prefetches once the page is idle,
-// is shown in its own column. Needs the built site and Chromium.
+// (level 9) and summed by type. Pagefind's search interface is shown in its own column: Starlight
+// loads it once a page is idle, this site only when a reader goes to search (src/components/Search.astro),
+// so on these pages it should be 0. Needs the built site and Chromium.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -47,7 +48,7 @@ export async function pageWeights(base, pages, baseline) {
           const type = res.request().resourceType();
           const body = await res.body().catch(() => Buffer.alloc(0));
           const gz = gzipSync(body, { level: 9 }).length;
-          // Starlight prefetches its search UI (Pagefind's ui-core) when the page is idle; count it apart.
+          // Pagefind's search interface (ui-core), if anything loaded it before search was opened.
           if (type === 'script' && /ui-core|pagefind/.test(res.url())) sizes.search += gz;
           else if (type === 'script') { sizes.js += gz; sizes.files++; }
           else if (type === 'stylesheet') sizes.css += gz;
@@ -65,7 +66,7 @@ export async function pageWeights(base, pages, baseline) {
         'JS files gz B': sizes.js,
         'JS files': sizes.files,
         'inline JS gz B': gzipSync(Buffer.from(inline), { level: 9 }).length,
-        'search UI gz B (idle prefetch)': sizes.search,
+        'search UI gz B (loaded before search)': sizes.search,
       });
       await page.close();
     }
