@@ -53,6 +53,8 @@ describe.skipIf(!chromiumPath)('search', () => {
     await t.page.getByRole('button', { name: 'Search' }).first().hover();
     await expect.poll(() => scripts.length, { timeout: 10_000 }).toBeGreaterThan(atLoad.length);
     await expect.poll(() => t.page.locator('#starlight__search .pagefind-ui__search-input').count(), { timeout: 10_000 }).toBe(1);
+    // The loading message was a status; the interface, once drawn, is not one live region.
+    expect(await t.page.locator('#starlight__search').getAttribute('role')).toBeNull();
 
     await t.page.locator('main').click();
     await t.page.keyboard.press('Control+k');
@@ -71,6 +73,7 @@ describe.skipIf(!chromiumPath)('search', () => {
     await expect.poll(() => t.page.locator('dialog[open] #starlight__search').textContent(), { timeout: 10_000 })
       .toBe('Search could not load. Check your connection, then reload the page.');
     expect(await t.page.locator('#starlight__search').getAttribute('aria-busy')).toBeNull();
+    expect(await t.page.locator('#starlight__search').getAttribute('role')).toBe('status');
 
     await t.page.unroute('**/_astro/*.js');
     await t.page.reload();

@@ -10,8 +10,11 @@ type Result = { url: string; sub_results: Array<{ url: string }> };
 
 class XapySearch extends HTMLElement {
   #ui: Promise<void> | undefined;
+  #wired = false;
 
   connectedCallback() {
+    if (this.#wired) return;
+    this.#wired = true;
     const openButton = this.querySelector<HTMLButtonElement>('button[data-open-modal]');
     const closeButton = this.querySelector<HTMLButtonElement>('button[data-close-modal]');
     const dialog = this.querySelector('dialog');
@@ -59,11 +62,14 @@ class XapySearch extends HTMLElement {
     const container = this.querySelector<HTMLElement>('#starlight__search');
     if (!container) return Promise.resolve(); // `astro dev` has no search index
     this.#ui ??= (async () => {
+      // Read out while it loads and if it fails; Pagefind's interface announces its own results.
+      container.setAttribute('role', 'status');
       container.setAttribute('aria-busy', 'true');
       container.textContent = 'Loading search…';
       try {
         const { PagefindUI } = await import('@pagefind/default-ui');
         container.textContent = '';
+        container.removeAttribute('role');
         new PagefindUI({
           ...pagefindOptions,
           element: '#starlight__search',
