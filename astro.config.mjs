@@ -81,6 +81,9 @@ export default defineConfig({
         PageTitle: './src/components/PageTitle.astro',
         // Starlight's search, with Pagefind's interface loaded when a reader goes to search.
         Search: './src/components/Search.astro',
+        // Starlight's tables of contents, with one light watcher of the headings for both.
+        TableOfContents: './src/components/TableOfContents.astro',
+        MobileTableOfContents: './src/components/MobileTableOfContents.astro',
       },
     }),
   ],

@@ -121,6 +121,26 @@ export const drivers: Record<string, WidgetDriver> = {
     const button = page.locator('xapy-search button[data-open-modal]').first();
     await expect.poll(() => button.isEnabled(), POLL).toBe(true);
   },
+  'xapy-toc': async (page, { expect = globalExpect }) => {
+    // "On this page" beside the content (shown on wide screens): one link marks the section read.
+    // test/browser/toc.test.ts follows it through scrolling and jumps.
+    await page.waitForFunction(() => customElements.get('xapy-toc') !== undefined);
+    await expect.poll(() => page.locator('xapy-toc a[aria-current="true"]').count(), POLL).toBe(1);
+  },
+  'xapy-mobile-toc': async (page, { expect = globalExpect }) => {
+    // "On this page" in the bar under the header (shown on narrow screens): its list opens from
+    // the toggle and closes on Escape; the bar names the section being read.
+    await page.waitForFunction(() => customElements.get('xapy-mobile-toc') !== undefined);
+    const widget = page.locator('xapy-mobile-toc');
+    await expect.poll(() => widget.locator('.display-current').textContent(), POLL).not.toBe('');
+    const toggle = widget.locator('summary');
+    if (!(await toggle.isVisible())) return;
+    const open = () => widget.locator('details').evaluate((d) => (d as HTMLDetailsElement).open);
+    await toggle.click();
+    await expect.poll(open, POLL).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(open, POLL).toBe(false);
+  },
   'copy-button': async (page, { expect = globalExpect }) => {
     await page.bringToFront(); // copying needs the focused window (tests may run pages side by side)
     await page.waitForFunction(() => customElements.get('copy-button') !== undefined);
