@@ -8,6 +8,8 @@ import type { Page } from 'playwright-core';
 import { chromiumPath, useBrowser } from '../helpers/chromium.ts';
 
 const GUIDE = '/integration/exchanges/okx/';
+/** A poll's limit: the browser tests load several pages at once, and a busy machine is slow to scroll. */
+const POLL = { timeout: 10_000 };
 
 /** Scrolls so that the heading with this text sits `offset` px below the top of the window. */
 async function scrollHeadingTo(page: Page, text: string, offset: number) {
@@ -32,22 +34,22 @@ describe.skipIf(!chromiumPath)('table of contents', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${baseUrl}${GUIDE}`);
     const bar = page.locator('xapy-mobile-toc .display-current');
-    await expect.poll(() => bar.textContent()).toBe('Overview');
+    await expect.poll(() => bar.textContent(), POLL).toBe('Overview');
 
     // Just below the header and the bar: that heading's section is the one being read.
     await scrollHeadingTo(page, 'Pitfalls on OKX', 150);
-    await expect.poll(() => bar.textContent()).toBe('Pitfalls on OKX');
+    await expect.poll(() => bar.textContent(), POLL).toBe('Pitfalls on OKX');
     expect(await marked(page)).toEqual([['Pitfalls on OKX'], ['Pitfalls on OKX']]);
 
     // Still low in the window: the section above it is the one being read.
     await scrollHeadingTo(page, 'Pitfalls on OKX', 600);
-    await expect.poll(() => bar.textContent()).not.toBe('Pitfalls on OKX');
+    await expect.poll(() => bar.textContent(), POLL).not.toBe('Pitfalls on OKX');
     const [[wide], [narrow]] = await marked(page);
     expect(narrow).toBe(wide);
     expect(await bar.textContent()).toBe(narrow);
 
     await page.evaluate(() => window.scrollTo(0, 0));
-    await expect.poll(() => bar.textContent()).toBe('Overview');
+    await expect.poll(() => bar.textContent(), POLL).toBe('Overview');
     await browser.closePage(page);
   });
 
@@ -56,9 +58,9 @@ describe.skipIf(!chromiumPath)('table of contents', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(`${baseUrl}${GUIDE}`);
     const aside = page.locator('xapy-toc');
-    await expect.poll(() => aside.getByRole('link', { name: 'Overview' }).getAttribute('aria-current')).toBe('true');
+    await expect.poll(() => aside.getByRole('link', { name: 'Overview' }).getAttribute('aria-current'), POLL).toBe('true');
     await aside.getByRole('link', { name: 'Errors you may see' }).click();
-    await expect.poll(() => marked(page)).toEqual([['Errors you may see'], ['Errors you may see']]);
+    await expect.poll(() => marked(page), POLL).toEqual([['Errors you may see'], ['Errors you may see']]);
     await browser.closePage(page);
   });
 
@@ -73,23 +75,23 @@ describe.skipIf(!chromiumPath)('table of contents', () => {
 
     await toggle.focus();
     await page.keyboard.press('Enter');
-    await expect.poll(isOpen).toBe(true);
+    await expect.poll(isOpen, POLL).toBe(true);
     await page.keyboard.press('Tab');
     await page.keyboard.press('Escape');
-    await expect.poll(isOpen).toBe(false);
+    await expect.poll(isOpen, POLL).toBe(false);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('starlight__on-this-page--mobile');
 
     await toggle.click();
-    await expect.poll(isOpen).toBe(true);
+    await expect.poll(isOpen, POLL).toBe(true);
     // The open list covers most of the window; the strip below it is the page.
     await page.mouse.click(4, 840);
-    await expect.poll(isOpen).toBe(false);
+    await expect.poll(isOpen, POLL).toBe(false);
 
     await toggle.click();
     await details.getByRole('link', { name: 'Permissions' }).click();
-    await expect.poll(isOpen).toBe(false);
+    await expect.poll(isOpen, POLL).toBe(false);
     expect(new URL(page.url()).hash).toBe('#permissions');
-    await expect.poll(() => page.locator('xapy-mobile-toc .display-current').textContent()).toBe('Permissions');
+    await expect.poll(() => page.locator('xapy-mobile-toc .display-current').textContent(), POLL).toBe('Permissions');
     await browser.closePage(page);
   });
 });
