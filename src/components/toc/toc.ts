@@ -7,7 +7,7 @@
  *
  * The section being read is the one whose heading is the last above a line a little below the
  * header, as in Starlight. Starlight finds it by watching every block of the page from an idle
- * callback, once per table of contents; on a long guide its selector alone took 5-30 ms of main-
+ * callback, once per table of contents; on a long guide each scan took 7-29 ms of main-
  * thread work in the bench's browser, and Lighthouse counts such a task as blocking time. Here
  * both tables share one watcher of the headings alone.
  */
