@@ -14,13 +14,32 @@ export interface SvgElement {
 
 const h = (tag: string, attrs: SvgElement['attrs'] = {}, ...children: (SvgElement | string)[]): SvgElement => ({ tag, attrs, children });
 
+/**
+ * The mark in the middle of an arrow. The tick and the cross are drawn as lines, not typed as the
+ * characters ✓ and ✕. Noto Sans, the system font of many Linux machines, has neither: the browser
+ * then looks through ten other font families for them (about 10 ms of the loop checker's first
+ * layout in the bench's Chromium), and the glyph it finds differs from one device to the next.
+ */
+export type EdgeMark = 'tick' | 'cross' | 'bang';
+
 /** Line pattern and middle mark of each state, described in the legend. */
-export const edgeStyle: Record<EdgeState, { dash: string; mark: string; width: number; legend: string }> = {
-  ok: { dash: '', mark: '✓', width: 2, legend: 'solid line, ✓: whitelisted' },
-  broken: { dash: '2 4', mark: '!', width: 2.5, legend: 'dotted line, !: whitelisted, but the entry is wrong' },
-  missing: { dash: '5 7', mark: '✕', width: 1.5, legend: 'short dashes, ✕: missing, nothing whitelisted' },
-  outside: { dash: '9 3 2 3', mark: '!', width: 3, legend: 'thick dash-dot line, !, to the dashed box: an address outside the loop' },
+export const edgeStyle: Record<EdgeState, { dash: string; mark: EdgeMark; width: number; legend: string }> = {
+  ok: { dash: '', mark: 'tick', width: 2, legend: 'solid line with a tick: whitelisted' },
+  broken: { dash: '2 4', mark: 'bang', width: 2.5, legend: 'dotted line with !: whitelisted, but the entry is wrong' },
+  missing: { dash: '5 7', mark: 'cross', width: 1.5, legend: 'short dashes with a cross: missing, nothing whitelisted' },
+  outside: { dash: '9 3 2 3', mark: 'bang', width: 3, legend: 'thick dash-dot line with !, to the dashed box: an address outside the loop' },
 };
+
+/** The mark drawn centred on (x, y), inside a circle of radius 7-8. */
+function markAt(mark: EdgeMark, x: number, y: number, fontSize: number): SvgElement {
+  const at = (dx: number, dy: number) => `${r(x + dx)},${r(y + dy)}`;
+  if (mark === 'bang') return h('text', { x: r(x), y: r(y), 'text-anchor': 'middle', 'dominant-baseline': 'central', 'font-size': fontSize, 'aria-hidden': 'true', 'data-mark': mark }, '!');
+  return mark === 'tick'
+    ? h('polyline', { points: `${at(-3.5, 0)} ${at(-1, 2.5)} ${at(3.5, -2.5)}`, class: 'xapy-edge-glyph', 'aria-hidden': 'true', 'data-mark': mark })
+    : h('g', { class: 'xapy-edge-glyph', 'aria-hidden': 'true', 'data-mark': mark },
+      h('line', { x1: r(x - 3), y1: r(y - 3), x2: r(x + 3), y2: r(y + 3) }),
+      h('line', { x1: r(x - 3), y1: r(y + 3), x2: r(x + 3), y2: r(y - 3) }));
+}
 
 const NODE_W = 132;
 const NODE_H = 36;
@@ -149,7 +168,7 @@ function arrow(edge: LoopEdge, from: { x: number; y: number }, to: { x: number; 
     h('path', { d: `M${r(s.x)},${r(s.y)} Q${r(cx)},${r(cy)} ${r(e.x)},${r(e.y)}`, fill: 'none', stroke: 'currentColor', 'stroke-width': style.width, ...(style.dash ? { 'stroke-dasharray': style.dash } : {}) }),
     h('polygon', { points: head, fill: 'currentColor' }),
     h('circle', { cx: r(px), cy: r(py), r: 8, class: 'xapy-edge-mark' }),
-    h('text', { x: r(px), y: r(py), 'text-anchor': 'middle', 'dominant-baseline': 'central', 'font-size': 11, 'aria-hidden': 'true' }, style.mark),
+    markAt(style.mark, px, py, 11),
     ...labelText,
   );
 }
@@ -194,7 +213,7 @@ export function legendSample(state: EdgeState): SvgElement {
     h('line', { x1: 2, y1: 8, x2: 48, y2: 8, stroke: 'currentColor', 'stroke-width': style.width, ...(style.dash ? { 'stroke-dasharray': style.dash } : {}) }),
     h('polygon', { points: '54,8 46,4 46,12', fill: 'currentColor' }),
     h('circle', { cx: 25, cy: 8, r: 7, class: 'xapy-edge-mark' }),
-    h('text', { x: 25, y: 8, 'text-anchor': 'middle', 'dominant-baseline': 'central', 'font-size': 10 }, style.mark),
+    markAt(style.mark, 25, 8, 10),
   );
 }
 

@@ -131,11 +131,16 @@ describe.skipIf(!chromiumPath)('withdrawal loop checker widget', () => {
     expect(drawn.sort()).toEqual(expected.loop.edges.map((e) => `${e.from}→${e.to}:${e.state}`).sort());
     expect(drawn).toContain('kucoin→okx:missing');
     expect(drawn).toContain('okx→outside:outside');
-    // Not colour alone: a missing arrow is dashed and marked ✕, a wrong or leaking one is marked !.
+    // Not colour alone: a missing arrow is dashed and marked with a drawn cross, a whitelisted one
+    // with a drawn tick, a wrong or leaking one with !.
     const missing = svg.locator('.xapy-edge[data-state="missing"]').first();
     expect(await missing.locator('path').getAttribute('stroke-dasharray')).toBeTruthy();
-    expect(await missing.locator('text').first().textContent()).toBe('✕');
+    expect(await missing.locator('[data-mark]').getAttribute('data-mark')).toBe('cross');
+    expect(await missing.locator('[data-mark] line').count()).toBe(2);
     expect(await svg.locator('.xapy-edge[data-state="outside"] text').first().textContent()).toBe('!');
+    const okEdges = expected.loop.edges.filter((e) => e.state === 'ok').length;
+    expect(okEdges).toBeGreaterThan(0);
+    expect(await svg.locator('.xapy-edge[data-state="ok"] polyline[data-mark="tick"]').count()).toBe(okEdges);
     // Each arrow is labelled with its asset and network, at 12 px or more on screen.
     expect(await missing.locator('text.xapy-edge-label').textContent()).toBe('USDT');
     const labels = await svg.locator('.xapy-edge:not([data-state="missing"]) text.xapy-edge-label').allTextContents();
@@ -214,6 +219,6 @@ describe.skipIf(!chromiumPath)('withdrawal loop checker widget', () => {
     const scale = await svg.evaluate((e) => e.getBoundingClientRect().width / (e as SVGSVGElement).viewBox.baseVal.width);
     expect(scale).toBeGreaterThanOrEqual(1);
     const fonts = await svg.locator('text').evaluateAll((ts) => ts.map((t) => Number(t.getAttribute('font-size'))));
-    expect(Math.min(...fonts.filter((f) => f !== 11))).toBeGreaterThanOrEqual(12); // 11: the ✓ / ! / ✕ marks inside their circles
+    expect(Math.min(...fonts.filter((f) => f !== 11))).toBeGreaterThanOrEqual(12); // 11: the ! mark inside its circle
   });
 });
